@@ -1,0 +1,37 @@
+package org.xinfang.organisation;
+
+import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.xinfang.shared.Forbidden;
+
+/** The user on whose behalf the current request acts, from Spring Security's context. */
+@Component
+public class CurrentActor {
+
+  private final Users users;
+
+  public CurrentActor(Users users) {
+    this.users = users;
+  }
+
+  /** The signed-in user, if there is one (and they are still enabled). */
+  public Optional<Actor> find() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
+      return Optional.empty();
+    }
+    return users.find(authentication.getName());
+  }
+
+  /**
+   * @throws Forbidden when nobody (or no known user) is signed in
+   */
+  public Actor get() {
+    return find().orElseThrow(() -> new Forbidden("signed-in-user", "this needs a signed-in user"));
+  }
+}

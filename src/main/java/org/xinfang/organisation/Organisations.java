@@ -1,0 +1,341 @@
+package org.xinfang.organisation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xinfang.shared.InvalidInput;
+import org.xinfang.shared.LawViolation;
+import org.xinfang.shared.NotFound;
+
+/** The organisation tree: lookup, subtree tests, "one level up" (LAW.md §6) and creation. */
+@Service
+public class Organisations {
+
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  static final Pattern REGION_CODE = Pattern.compile("\\d{6}|\\d{9}|\\d{12}");
+
+  /** Depth-first tree order: region codes are prefixes of their children's codes. */
+  private static final Comparator<Organisation> TREE_ORDER =
+      Comparator.comparing(Organisation::regionCode)
+          .thenComparing(Organisation::level)
+          .thenComparing(o -> o.type() == OrgType.GOVERNMENT ? 0 : 1)
+          .thenComparing(Organisation::type)
+          .thenComparing(Organisation::id);
+
+  /** Guards tree walks against a corrupted (cyclic) tree. */
+  private static final int MAX_DEPTH = 32;
+
+  private static final String COLUMNS =
+      "id, name, short_name, level, type, parent_id, region_code, line, vertical";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public Organisations(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+    this.jdbc = jdbc;
+    this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+  }
+
+  public Optional<Organisation> find(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select " + COLUMNS + " from organisation where id = :id")
+        .param("id", id)
+        .query(Organisations::row)
+        .optional();
+  }
+
+  /**
+   * @throws NotFound when no organisation has this id
+   */
+  public Organisation get(String id) {
+    return find(id).orElseThrow(() -> new NotFound("organisation " + id));
+  }
+
+  /** Every organisation, in depth-first tree order. */
+  public List<Organisation> all() {
+    return sorted(
+        jdbc.sql("select " + COLUMNS + " from organisation").query(Organisations::row).list());
+  }
+
+  /** The organisations directly below this one (empty for an unknown id). */
+  public List<Organisation> children(String id) {
+    return sorted(
+        jdbc.sql("select " + COLUMNS + " from organisation where parent_id = :id")
+            .param("id", id)
+            .query(Organisations::row)
+            .list());
+  }
+
+  /** The top of the tree (the highest-level organisation without a parent), if any. */
+  public Optional<Organisation> root() {
+    return jdbc
+        .sql("select " + COLUMNS + " from organisation where parent_id is null")
+        .query(Organisations::row)
+        .stream()
+        .min(TREE_ORDER);
+  }
+
+  /** Whether {@code id} is {@code ancestorId} or lies in its subtree; false for unknown ids. */
+  public boolean isWithin(String id, String ancestorId) {
+    if (id == null || ancestorId == null) {
+      return false;
+    }
+    String current = id;
+    for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+      if (current.equals(ancestorId)) {
+        return true;
+      }
+      current =
+          jdbc.sql("select parent_id from organisation where id = :id")
+              .param("id", current)
+              .query(String.class)
+              .optional()
+              .orElse(null);
+    }
+    return false;
+  }
+
+  /**
+   * The organs one level up that review (复查, 条例 Art. 35) an opinion of this organisation, or
+   * re-review (复核) a review it made: the default first, then those the petitioner may choose
+   * instead. Empty at the top of the tree. LAW.md §6, 北京 Art. 48 practice:
+   *
+   * <ul>
+   *   <li>a vertically managed body → its superior body (its parent);
+   *   <li>a township or street (or any body at township or village level) → the county/district
+   *       government;
+   *   <li>a county/district government → the city government; a city government → the province
+   *       government;
+   *   <li>a department (incl. petition bureau, discipline inspection, political-legal) → the
+   *       department of the same line one level up, or the government at its own level, as the
+   *       petitioner chooses (default: the same-line department where there is one).
+   * </ul>
+   *
+   * @throws NotFound when no organisation has this id
+   */
+  public List<Organisation> reviewOrgans(String id) {
+    Organisation body = get(id);
+    if (body.vertical()) {
+      return find(body.parentId()).map(List::of).orElse(List.of());
+    }
+    if (!OrgLevel.COUNTY.isAbove(body.level())) {
+      // not above the township level: township, street, village committee, township station
+      return governmentAbove(body, OrgLevel.TOWNSHIP).map(List::of).orElse(List.of());
+    }
+    if (body.type() == OrgType.GOVERNMENT) {
+      return governmentAbove(body, body.level()).map(List::of).orElse(List.of());
+    }
+    Optional<Organisation> ownGovernment = nearestGovernmentAbove(body);
+    Optional<Organisation> sameLineUp =
+        ownGovernment
+            .flatMap(g -> governmentAbove(g, g.level()))
+            .flatMap(
+                upper -> children(upper.id()).stream().filter(c -> sameLine(body, c)).findFirst());
+    List<Organisation> organs = new ArrayList<>(2);
+    sameLineUp.ifPresent(organs::add);
+    ownGovernment.ifPresent(organs::add);
+    return List.copyOf(organs);
+  }
+
+  /**
+   * Creates an organisation below an existing parent: one level below it, or at the same level for
+   * a department, bureau or commission under its own government.
+   *
+   * @throws InvalidInput for a malformed field, an unknown parent or a level that does not fit
+   * @throws LawViolation when the id is taken
+   */
+  @Transactional
+  public Organisation create(NewOrganisation n) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (n.id() != null && !ID.matcher(n.id()).matches()) {
+      errors.put("id", "must match [A-Za-z0-9_-]{1,64}");
+    }
+    if (n.name() == null || n.name().isBlank()) {
+      errors.put("name", "must not be blank");
+    } else if (n.name().length() > 200) {
+      errors.put("name", "must be at most 200 characters");
+    }
+    if (n.shortName() != null && n.shortName().length() > 50) {
+      errors.put("shortName", "must be at most 50 characters");
+    }
+    if (n.line() != null && n.line().length() > 40) {
+      errors.put("line", "must be at most 40 characters");
+    }
+    if (n.level() == null) {
+      errors.put("level", "must be one of PROVINCE, CITY, COUNTY, TOWNSHIP, VILLAGE");
+    }
+    if (n.type() == null) {
+      errors.put("type", "must not be null");
+    }
+    if (n.regionCode() == null || !REGION_CODE.matcher(n.regionCode()).matches()) {
+      errors.put("regionCode", "must be 6 digits (GB/T 2260), 9 (township) or 12 (village)");
+    }
+    if (n.type() == OrgType.VILLAGE_COMMITTEE
+        && n.level() != null
+        && n.level() != OrgLevel.VILLAGE) {
+      errors.put("level", "a village committee is at VILLAGE level");
+    }
+    if (n.type() == OrgType.GOVERNMENT && n.level() == OrgLevel.VILLAGE) {
+      errors.put("level", "there is no government at VILLAGE level: use VILLAGE_COMMITTEE");
+    }
+    if (n.parentId() != null) {
+      Optional<Organisation> parent = find(n.parentId());
+      if (parent.isEmpty()) {
+        errors.put("parentId", "no organisation " + n.parentId());
+      } else if (n.level() != null && n.type() != null && !fitsUnder(n, parent.get())) {
+        errors.put(
+            "level",
+            "a %s at %s level cannot sit under %s (%s, %s level)"
+                .formatted(
+                    n.type(),
+                    n.level(),
+                    parent.get().id(),
+                    parent.get().type(),
+                    parent.get().level()));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+    String id = n.id() != null ? n.id() : UUID.randomUUID().toString();
+    if (find(id).isPresent()) {
+      throw idTaken(id);
+    }
+    Organisation created =
+        new Organisation(
+            id,
+            n.name().strip(),
+            blankToNull(n.shortName()),
+            n.level(),
+            n.type(),
+            n.parentId(),
+            n.regionCode(),
+            blankToNull(n.line()),
+            n.vertical());
+    try {
+      jdbc.sql(
+              """
+              insert into organisation
+                (id, name, short_name, level, type, parent_id, region_code, line, vertical, created_at)
+              values
+                (:id, :name, :shortName, :level, :type, :parentId, :regionCode, :line, :vertical, :createdAt)
+              """)
+          .param("id", created.id())
+          .param("name", created.name())
+          .param("shortName", created.shortName())
+          .param("level", created.level().name())
+          .param("type", created.type().name())
+          .param("parentId", created.parentId())
+          .param("regionCode", created.regionCode())
+          .param("line", created.line())
+          .param("vertical", created.vertical())
+          .param("createdAt", OffsetDateTime.now(clock))
+          .update();
+    } catch (DuplicateKeyException e) {
+      throw idTaken(id);
+    }
+    return created;
+  }
+
+  private static boolean fitsUnder(NewOrganisation n, Organisation parent) {
+    if (parent.level().isAbove(n.level())) {
+      return true;
+    }
+    // a department, bureau or commission sits under the government of its own level
+    return n.level() == parent.level()
+        && n.type() != OrgType.GOVERNMENT
+        && n.type() != OrgType.VILLAGE_COMMITTEE
+        && parent.type() == OrgType.GOVERNMENT;
+  }
+
+  /** The nearest government above {@code body} whose level is above {@code level}. */
+  private Optional<Organisation> governmentAbove(Organisation body, OrgLevel level) {
+    Organisation current = body;
+    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+      Optional<Organisation> parent = find(current.parentId());
+      if (parent.isEmpty()) {
+        return Optional.empty();
+      }
+      current = parent.get();
+      if (current.type() == OrgType.GOVERNMENT && current.level().isAbove(level)) {
+        return Optional.of(current);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The government a department belongs to: the nearest government among its ancestors. */
+  private Optional<Organisation> nearestGovernmentAbove(Organisation body) {
+    Organisation current = body;
+    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+      Optional<Organisation> parent = find(current.parentId());
+      if (parent.isEmpty()) {
+        return Optional.empty();
+      }
+      current = parent.get();
+      if (current.type() == OrgType.GOVERNMENT) {
+        return Optional.of(current);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code candidate} is a body of the same functional line as {@code body}. */
+  private static boolean sameLine(Organisation body, Organisation candidate) {
+    if (candidate.id().equals(body.id())
+        || candidate.type() == OrgType.GOVERNMENT
+        || candidate.type() == OrgType.VILLAGE_COMMITTEE) {
+      return false;
+    }
+    if (body.line() != null && body.line().equals(candidate.line())) {
+      return true;
+    }
+    // petition bureaus, discipline inspection and political-legal commissions are lines of their
+    // own
+    return body.type() != OrgType.DEPARTMENT && body.type() == candidate.type();
+  }
+
+  private static LawViolation idTaken(String id) {
+    return new LawViolation(
+        "organisation-id-unique", "an organisation with id " + id + " already exists");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static List<Organisation> sorted(List<Organisation> list) {
+    List<Organisation> copy = new ArrayList<>(list);
+    copy.sort(TREE_ORDER);
+    return List.copyOf(copy);
+  }
+
+  private static Organisation row(ResultSet rs, int n) throws SQLException {
+    return new Organisation(
+        rs.getString("id"),
+        rs.getString("name"),
+        rs.getString("short_name"),
+        OrgLevel.valueOf(rs.getString("level")),
+        OrgType.valueOf(rs.getString("type")),
+        rs.getString("parent_id"),
+        rs.getString("region_code"),
+        rs.getString("line"),
+        rs.getBoolean("vertical"));
+  }
+}

@@ -1,0 +1,470 @@
+package org.xinfang.petition;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xinfang.calendar.Due;
+import org.xinfang.calendar.LawProfile;
+import org.xinfang.calendar.PeriodRule;
+import org.xinfang.calendar.WorkingCalendar;
+import org.xinfang.organisation.Actor;
+import org.xinfang.organisation.CurrentActor;
+import org.xinfang.organisation.Organisation;
+import org.xinfang.organisation.Organisations;
+import org.xinfang.organisation.Role;
+import org.xinfang.petition.Acts.Act;
+import org.xinfang.petition.Registration.AccusedData;
+import org.xinfang.petition.Registration.PetitionerData;
+import org.xinfang.shared.Forbidden;
+import org.xinfang.shared.InvalidInput;
+import org.xinfang.shared.NotFound;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The petition lifecycle's application service: registers petitions and performs acts, each in one
+ * transaction that writes the history event and the change together.
+ */
+@Service
+public class PetitionService {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final String QUERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+  /** Who may record which act (data scope and confidentiality are tightened by access rules). */
+  private static final Map<String, Set<Role>> ROLES = new LinkedHashMap<>();
+
+  static {
+    Set<Role> intake = EnumSet.of(Role.REGISTRAR, Role.HANDLER, Role.LEADER);
+    Set<Role> handling = EnumSet.of(Role.HANDLER, Role.LEADER);
+    for (String act :
+        List.of("forward", "assign", "decide-objection", "flag-major", "report-major")) {
+      ROLES.put(act, intake);
+    }
+    for (String act :
+        List.of(
+            "object",
+            "accept",
+            "decline",
+            "divert",
+            "extend",
+            "reply",
+            "settle",
+            "deliver",
+            "review",
+            "re-review",
+            "start-hearing",
+            "end-hearing",
+            "report")) {
+      ROLES.put(act, handling);
+    }
+    for (String act :
+        List.of("request-review", "request-re-review", "rate", "follow-up", "resolve")) {
+      ROLES.put(act, intake);
+    }
+  }
+
+  private final Petitions petitions;
+  private final Organisations organisations;
+  private final WorkingCalendar calendar;
+  private final LawProfile profile;
+  private final CurrentActor currentActor;
+  private final ApplicationEventPublisher events;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final boolean adminActsAnywhere;
+  private final boolean levelSkippingAllCategories;
+  private final String numberPattern;
+  private final SecureRandom random = new SecureRandom();
+
+  PetitionService(
+      Petitions petitions,
+      Organisations organisations,
+      WorkingCalendar calendar,
+      LawProfile profile,
+      CurrentActor currentActor,
+      ApplicationEventPublisher events,
+      JsonMapper json,
+      Clock clock,
+      @Value("${xinfang.security.admin-acts-anywhere:true}") boolean adminActsAnywhere,
+      @Value("${xinfang.law.level-skipping-all-categories:false}")
+          boolean levelSkippingAllCategories,
+      @Value("${xinfang.numbering.pattern:大信〔{year}〕第{seq}号}") String numberPattern) {
+    this.petitions = petitions;
+    this.organisations = organisations;
+    this.calendar = calendar;
+    this.profile = profile;
+    this.currentActor = currentActor;
+    this.events = events;
+    this.json = json;
+    this.clock = clock;
+    this.adminActsAnywhere = adminActsAnywhere;
+    this.levelSkippingAllCategories = levelSkippingAllCategories;
+    this.numberPattern = numberPattern;
+  }
+
+  /** 登记 (条例 Arts. 17–21). */
+  @Transactional
+  public PetitionView register(Registration r) {
+    Actor actor = currentActor.get();
+    Petition.Acting acting =
+        acting(
+            actor,
+            r.receivedBy(),
+            "register",
+            EnumSet.of(Role.REGISTRAR, Role.HANDLER, Role.LEADER));
+    List<PetitionerData> people = r.petitioners();
+    boolean anonymous = people.stream().allMatch(p -> blank(p.name()));
+    // 条例 Art. 23 para. 2: no written notice is owed when the name or address is unclear
+    boolean noticeOwed = people.stream().anyMatch(p -> !blank(p.name()) && !blank(p.address()));
+    int representatives = r.representatives() == null ? 0 : r.representatives();
+    int persons =
+        r.persons() == null ? Math.max(people.size(), Math.max(representatives, 1)) : r.persons();
+    boolean collective =
+        r.collective() != null ? r.collective() : persons > 1 || representatives > 0;
+    String subject = subjectOf(r);
+    List<AccusedData> accused = r.accused() == null ? List.of() : r.accused();
+    List<String> accusedOrgs =
+        accused.stream()
+            .map(AccusedData::organisationId)
+            .filter(id -> id != null)
+            .distinct()
+            .toList();
+    Registered registered =
+        new Registered(
+            r.channel(),
+            r.receivedOn(),
+            r.receivedBy(),
+            r.category(),
+            noticeOwed,
+            accusedOrgs,
+            Boolean.TRUE.equals(r.litigationRelated()),
+            Boolean.TRUE.equals(r.major()),
+            persons,
+            representatives,
+            r.repeatOf());
+    String id = UUID.randomUUID().toString();
+    Petition petition = Petition.register(id, registered, acting, law());
+    int year = r.receivedOn().getYear();
+    String number =
+        numberPattern
+            .replace("{year}", Integer.toString(year))
+            .replace("{seq}", String.format("%05d", petitions.nextSequence(year)));
+    Map<String, Object> intake = new LinkedHashMap<>();
+    if (r.visit() != null) intake.put("visit", r.visit());
+    if (r.letter() != null) intake.put("letter", r.letter());
+    if (r.phone() != null) intake.put("phone", r.phone());
+    Petitions.Record record =
+        new Petitions.Record(
+            id,
+            number,
+            queryCode(),
+            r.externalNumber(),
+            r.channel(),
+            r.receivedOn(),
+            r.receivedBy(),
+            actor.username(),
+            clock.instant().atZone(CHINA).toOffsetDateTime(),
+            r.regionCode(),
+            subject,
+            r.facts(),
+            r.request(),
+            r.reasons(),
+            r.evidence(),
+            r.topic(),
+            r.addressee(),
+            representatives,
+            persons,
+            collective,
+            anonymous,
+            noticeOwed,
+            r.repeatOf(),
+            Boolean.TRUE.equals(r.litigationRelated()),
+            Boolean.TRUE.equals(r.threatMade()),
+            Boolean.TRUE.equals(r.foreignRelated()),
+            Boolean.TRUE.equals(r.publicOnline()),
+            intake.isEmpty() ? null : json.writeValueAsString(intake),
+            1,
+            people,
+            accused);
+    petitions.insert(record, petition);
+    publish(petition, number);
+    return view(record, petition);
+  }
+
+  /** Performs one act of API.md on a petition. */
+  @Transactional
+  public PetitionView act(String id, Act act) {
+    Petition petition = petitions.load(id).orElseThrow(() -> new NotFound("No petition " + id));
+    String name = Petition.nameOf(act);
+    Actor actor = currentActor.get();
+    Petition.Acting acting =
+        acting(actor, actingOrganisation(petition, name, act, actor), name, ROLES.get(name));
+    petition.perform(act, acting, law());
+    petitions.save(petition);
+    Petitions.Record record = petitions.record(id).orElseThrow();
+    publish(petition, record.number());
+    return view(record, petition);
+  }
+
+  @Transactional(readOnly = true)
+  public PetitionView get(String id) {
+    Petitions.Record record =
+        petitions.record(id).orElseThrow(() -> new NotFound("No petition " + id));
+    Petition petition = petitions.load(id).orElseThrow();
+    return view(record, petition);
+  }
+
+  /** The history of a petition, for the modules that read it. */
+  @Transactional(readOnly = true)
+  public List<HistoryEvent> history(String id) {
+    return petitions.history(id);
+  }
+
+  /** The duties owed now on a petition, as of {@code today}. */
+  @Transactional(readOnly = true)
+  public List<Duty> duties(String id, LocalDate today) {
+    Petition petition = petitions.load(id).orElseThrow(() -> new NotFound("No petition " + id));
+    return petition.duties(law(), today);
+  }
+
+  /** A page of petitions, newest first, optionally those one organisation holds or in one state. */
+  @Transactional(readOnly = true)
+  public List<PetitionSummary> list(String holder, PetitionState state, int page, int size) {
+    if (page < 0) throw new InvalidInput("page", "must be 0 or more");
+    if (size < 1 || size > 500) throw new InvalidInput("size", "must be 1–500");
+    return petitions.list(holder, state, page * size, size).stream()
+        .map(
+            s ->
+                new PetitionSummary(
+                    s.id(),
+                    s.number(),
+                    s.channel(),
+                    s.receivedOn(),
+                    s.receivedBy(),
+                    s.subject(),
+                    s.state(),
+                    s.category(),
+                    s.pathway(),
+                    s.handlingOrganisation(),
+                    s.isFinal(),
+                    s.lastActOn()))
+        .toList();
+  }
+
+  /** One line of a petition list. */
+  public record PetitionSummary(
+      String id,
+      String number,
+      Channel channel,
+      LocalDate receivedOn,
+      String receivedBy,
+      String subject,
+      PetitionState state,
+      Category category,
+      Pathway pathway,
+      String handlingOrganisation,
+      boolean isFinal,
+      LocalDate lastActOn) {}
+
+  // ------------------------------------------------------------------ who acts
+
+  /** The organisation an act is done for: the holder, or the sender deciding an objection. */
+  private static String actingOrganisation(Petition p, String act, Act body, Actor actor) {
+    return switch (act) {
+      case "decide-objection" -> p.senderForObjection();
+      default -> p.holder();
+    };
+  }
+
+  private Petition.Acting acting(Actor actor, String organisationId, String act, Set<Role> roles) {
+    LocalDate today = LocalDate.now(clock.withZone(CHINA));
+    boolean bootstrap = actor.bootstrapAdmin();
+    if (bootstrap && adminActsAnywhere) {
+      return new Petition.Acting(actor.username(), organisationId, true, today, clock.instant());
+    }
+    if (roles.stream().noneMatch(actor::has)) {
+      throw new Forbidden(
+          "role (API.md Users)", "'" + act + "' needs one of the roles " + roles + ".");
+    }
+    if (organisationId != null && !organisationId.equals(actor.organisationId())) {
+      throw new Forbidden(
+          "own-organisation (API.md Users)",
+          "A user acts for their own organisation; this act belongs to another organisation.");
+    }
+    return new Petition.Acting(actor.username(), organisationId, bootstrap, today, clock.instant());
+  }
+
+  // ------------------------------------------------------------------ the law's view of the world
+
+  private Law law() {
+    return new Law() {
+      @Override
+      public Due due(LocalDate event, String rule) {
+        return calendar.due(event, profile.rule(rule));
+      }
+
+      @Override
+      public Due due(LocalDate event, String rule, int extra) {
+        return calendar.due(event, profile.rule(rule), extra);
+      }
+
+      @Override
+      public Due dueWithLength(LocalDate event, String rule, int length) {
+        PeriodRule r = profile.rule(rule);
+        return calendar.due(event, length, r.unit(), r.rollForward());
+      }
+
+      @Override
+      public int length(String rule) {
+        return profile.rule(rule).length();
+      }
+
+      @Override
+      public Optional<Organisation> organisation(String id) {
+        return id == null ? Optional.empty() : organisations.find(id);
+      }
+
+      @Override
+      public List<Organisation> reviewOrgans(String id) {
+        return organisations.reviewOrgans(id);
+      }
+
+      @Override
+      public Optional<EarlierPetition> earlier(String petitionId) {
+        return petitions.earlier(petitionId);
+      }
+
+      @Override
+      public boolean levelSkippingAllCategories() {
+        return levelSkippingAllCategories;
+      }
+    };
+  }
+
+  // ------------------------------------------------------------------ views
+
+  private PetitionView view(Petitions.Record r, Petition p) {
+    LocalDate today = LocalDate.now(clock.withZone(CHINA));
+    List<PetitionView.HistoryView> history = new ArrayList<>();
+    for (HistoryEvent e : p.history()) {
+      history.add(
+          new PetitionView.HistoryView(
+              e.seq(),
+              e.act(),
+              e.on(),
+              e.by(),
+              e.organisationId(),
+              e.at().atZone(CHINA).toOffsetDateTime(),
+              e.article(),
+              e.backEntered(),
+              e.adminAct(),
+              e.payload()));
+    }
+    PetitionView.OpinionView opinion =
+        p.opinion()
+            .map(
+                o ->
+                    new PetitionView.OpinionView(
+                        o.kind().name(), o.outcome(), o.issuedBy(), o.issuedOn(), o.deliveredOn()))
+            .orElse(null);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> intake =
+        r.intakeDetails() == null ? Map.of() : json.readValue(r.intakeDetails(), Map.class);
+    return new PetitionView(
+        r.id(),
+        r.number(),
+        r.queryCode(),
+        r.externalNumber(),
+        p.state(),
+        r.channel(),
+        r.receivedOn(),
+        r.receivedBy(),
+        r.registeredBy(),
+        r.registeredAt().atZoneSameInstant(CHINA).toOffsetDateTime(),
+        p.category(),
+        p.pathway(),
+        p.holder(),
+        r.subject(),
+        r.facts(),
+        r.request(),
+        r.reasons(),
+        r.evidence(),
+        r.regionCode(),
+        r.topic(),
+        r.addressee(),
+        r.petitioners(),
+        r.representatives(),
+        r.persons(),
+        r.collective(),
+        r.anonymous(),
+        r.noticeOwed(),
+        r.accused(),
+        r.repeatOf(),
+        r.repeatOf() == null,
+        r.litigationRelated(),
+        p.isMajor(),
+        r.threatMade(),
+        r.foreignRelated(),
+        r.publicOnline(),
+        intake,
+        p.isFinal(),
+        p.isConcluded(),
+        p.concludedOn(),
+        p.isResolved(),
+        p.acceptedOn(),
+        p.simplified(),
+        p.extensionDays(),
+        opinion,
+        p.ratings(),
+        p.duties(law(), today),
+        p.allowedActs(),
+        history,
+        p.version());
+  }
+
+  private void publish(Petition p, String number) {
+    for (HistoryEvent e : p.history().subList(p.history().size() - 1, p.history().size())) {
+      events.publishEvent(new PetitionActed(p.id(), number, e));
+    }
+  }
+
+  private static String subjectOf(Registration r) {
+    if (!blank(r.subject())) {
+      return r.subject().strip();
+    }
+    String source = !blank(r.request()) ? r.request() : r.facts();
+    if (blank(source)) {
+      throw new InvalidInput(
+          "subject", "a subject, the facts or the request must be recorded (条例 Art. 19)");
+    }
+    String s = source.strip().replaceAll("\\s+", " ");
+    return s.codePointCount(0, s.length()) <= 50
+        ? s
+        : s.substring(0, s.offsetByCodePoints(0, 50)) + "…";
+  }
+
+  private String queryCode() {
+    StringBuilder b = new StringBuilder(10);
+    for (int i = 0; i < 10; i++) {
+      b.append(QUERY_ALPHABET.charAt(random.nextInt(QUERY_ALPHABET.length())));
+    }
+    return b.toString();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,493 @@
+package org.xinfang.petition;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.xinfang.petition.Registration.AccusedData;
+import org.xinfang.petition.Registration.PetitionerData;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The petitions, in plain SQL: the registration record, the immutable history, and the lifecycle
+ * projection rewritten under optimistic concurrency with every act.
+ */
+@Repository
+class Petitions {
+
+  /** The payload type of each act, for reading the history back. */
+  private static final Map<String, Class<?>> PAYLOAD =
+      Map.ofEntries(
+          Map.entry("register", Registered.class),
+          Map.entry("forward", Acts.Forward.class),
+          Map.entry("assign", Acts.Assign.class),
+          Map.entry("object", Acts.Objection.class),
+          Map.entry("decide-objection", Acts.DecideObjection.class),
+          Map.entry("accept", Acts.Accept.class),
+          Map.entry("decline", Acts.Decline.class),
+          Map.entry("divert", Acts.Divert.class),
+          Map.entry("extend", Acts.Extend.class),
+          Map.entry("reply", Acts.Reply.class),
+          Map.entry("settle", Acts.Settle.class),
+          Map.entry("deliver", Acts.Deliver.class),
+          Map.entry("request-review", Acts.RequestReview.class),
+          Map.entry("review", Acts.Review.class),
+          Map.entry("request-re-review", Acts.RequestReReview.class),
+          Map.entry("start-hearing", Acts.StartHearing.class),
+          Map.entry("end-hearing", Acts.EndHearing.class),
+          Map.entry("re-review", Acts.ReReview.class),
+          Map.entry("rate", Acts.Rate.class),
+          Map.entry("report", Acts.Report.class),
+          Map.entry("follow-up", Acts.FollowUp.class),
+          Map.entry("resolve", Acts.Resolve.class),
+          Map.entry("flag-major", Acts.FlagMajor.class),
+          Map.entry("report-major", Acts.ReportMajor.class));
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  Petitions(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** The registration record as stored (everything but the lifecycle). */
+  record Record(
+      String id,
+      String number,
+      String queryCode,
+      String externalNumber,
+      Channel channel,
+      LocalDate receivedOn,
+      String receivedBy,
+      String registeredBy,
+      OffsetDateTime registeredAt,
+      String regionCode,
+      String subject,
+      String facts,
+      String request,
+      String reasons,
+      String evidence,
+      String topic,
+      String addressee,
+      int representatives,
+      int persons,
+      boolean collective,
+      boolean anonymous,
+      boolean noticeOwed,
+      String repeatOf,
+      boolean litigationRelated,
+      boolean threatMade,
+      boolean foreignRelated,
+      boolean publicOnline,
+      String intakeDetails,
+      int version,
+      List<PetitionerData> petitioners,
+      List<AccusedData> accused) {
+
+    Record withPeople(List<PetitionerData> people, List<AccusedData> accusedPeople) {
+      return new Record(
+          id,
+          number,
+          queryCode,
+          externalNumber,
+          channel,
+          receivedOn,
+          receivedBy,
+          registeredBy,
+          registeredAt,
+          regionCode,
+          subject,
+          facts,
+          request,
+          reasons,
+          evidence,
+          topic,
+          addressee,
+          representatives,
+          persons,
+          collective,
+          anonymous,
+          noticeOwed,
+          repeatOf,
+          litigationRelated,
+          threatMade,
+          foreignRelated,
+          publicOnline,
+          intakeDetails,
+          version,
+          people,
+          accusedPeople);
+    }
+  }
+
+  /** The next number of the year's sequence; the row lock serialises concurrent registrations. */
+  int nextSequence(int year) {
+    int updated =
+        jdbc.sql(
+                "update petition_number_sequence set last_seq = last_seq + 1 where number_year = :y")
+            .param("y", year)
+            .update();
+    if (updated == 0) {
+      try {
+        jdbc.sql("insert into petition_number_sequence (number_year, last_seq) values (:y, 1)")
+            .param("y", year)
+            .update();
+        return 1;
+      } catch (org.springframework.dao.DuplicateKeyException raced) {
+        return nextSequence(year);
+      }
+    }
+    return jdbc.sql("select last_seq from petition_number_sequence where number_year = :y")
+        .param("y", year)
+        .query(Integer.class)
+        .single();
+  }
+
+  void insert(Record r, Petition p) {
+    jdbc.sql(
+            """
+            insert into petition (id, number, query_code, external_number, channel, received_on,
+              received_by, registered_by, registered_at, region_code, subject, facts, request,
+              reasons, evidence, topic, addressee, representatives, persons, collective, anonymous,
+              notice_owed, repeat_of, litigation_related, threat_made, foreign_related,
+              public_online, intake_details, state, category, pathway, handling_organisation,
+              is_final, concluded_on, resolved, major, last_act_on, version)
+            values (:id, :number, :queryCode, :externalNumber, :channel, :receivedOn,
+              :receivedBy, :registeredBy, :registeredAt, :regionCode, :subject, :facts, :request,
+              :reasons, :evidence, :topic, :addressee, :representatives, :persons, :collective,
+              :anonymous, :noticeOwed, :repeatOf, :litigationRelated, :threatMade,
+              :foreignRelated, :publicOnline, :intakeDetails, :state, :category, :pathway,
+              :holder, :isFinal, :concludedOn, :resolved, :major, :lastActOn, 1)
+            """)
+        .param("id", r.id())
+        .param("number", r.number())
+        .param("queryCode", r.queryCode())
+        .param("externalNumber", r.externalNumber())
+        .param("channel", r.channel().name())
+        .param("receivedOn", r.receivedOn())
+        .param("receivedBy", r.receivedBy())
+        .param("registeredBy", r.registeredBy())
+        .param("registeredAt", r.registeredAt())
+        .param("regionCode", r.regionCode())
+        .param("subject", r.subject())
+        .param("facts", r.facts())
+        .param("request", r.request())
+        .param("reasons", r.reasons())
+        .param("evidence", r.evidence())
+        .param("topic", r.topic())
+        .param("addressee", r.addressee())
+        .param("representatives", r.representatives())
+        .param("persons", r.persons())
+        .param("collective", r.collective())
+        .param("anonymous", r.anonymous())
+        .param("noticeOwed", r.noticeOwed())
+        .param("repeatOf", r.repeatOf())
+        .param("litigationRelated", r.litigationRelated())
+        .param("threatMade", r.threatMade())
+        .param("foreignRelated", r.foreignRelated())
+        .param("publicOnline", r.publicOnline())
+        .param("intakeDetails", r.intakeDetails())
+        .param("state", p.state().name())
+        .param("category", p.category() == null ? null : p.category().name())
+        .param("pathway", p.pathway() == null ? null : p.pathway().name())
+        .param("holder", p.holder())
+        .param("isFinal", p.isFinal())
+        .param("concludedOn", p.concludedOn())
+        .param("resolved", p.isResolved())
+        .param("major", p.isMajor())
+        .param("lastActOn", p.lastActOn())
+        .update();
+    int i = 0;
+    for (PetitionerData d : r.petitioners()) {
+      jdbc.sql(
+              """
+              insert into petitioner (petition_id, ordinal, name, sex, ethnicity, birth_date,
+                id_type, id_number, phone, address, occupation, lead)
+              values (:p, :o, :name, :sex, :ethnicity, :birthDate, :idType, :idNumber, :phone,
+                :address, :occupation, :lead)
+              """)
+          .param("p", r.id())
+          .param("o", i)
+          .param("name", d.name())
+          .param("sex", d.sex())
+          .param("ethnicity", d.ethnicity())
+          .param("birthDate", d.birthDate())
+          .param("idType", d.idType())
+          .param("idNumber", d.idNumber())
+          .param("phone", d.phone())
+          .param("address", d.address())
+          .param("occupation", d.occupation())
+          .param("lead", d.lead() != null ? d.lead() : i == 0)
+          .update();
+      i++;
+    }
+    i = 0;
+    for (AccusedData a : r.accused()) {
+      jdbc.sql(
+              """
+              insert into accused (petition_id, ordinal, name, organisation_id, post, rank_title)
+              values (:p, :o, :name, :org, :post, :rank)
+              """)
+          .param("p", r.id())
+          .param("o", i++)
+          .param("name", a.name())
+          .param("org", a.organisationId())
+          .param("post", a.post())
+          .param("rank", a.rank())
+          .update();
+    }
+    insertEvents(r.id(), p.pending());
+    p.committed(1);
+  }
+
+  /**
+   * Writes the new history events and the projection in one go; fails with {@link
+   * OptimisticLockingFailureException} when another act was recorded since this one was loaded.
+   */
+  void save(Petition p) {
+    int updated =
+        jdbc.sql(
+                """
+                update petition set state = :state, category = :category, pathway = :pathway,
+                  handling_organisation = :holder, is_final = :isFinal, concluded_on = :concludedOn,
+                  resolved = :resolved, major = :major, last_act_on = :lastActOn,
+                  version = version + 1
+                where id = :id and version = :version
+                """)
+            .param("state", p.state().name())
+            .param("category", p.category() == null ? null : p.category().name())
+            .param("pathway", p.pathway() == null ? null : p.pathway().name())
+            .param("holder", p.holder())
+            .param("isFinal", p.isFinal())
+            .param("concludedOn", p.concludedOn())
+            .param("resolved", p.isResolved())
+            .param("major", p.isMajor())
+            .param("lastActOn", p.lastActOn())
+            .param("id", p.id())
+            .param("version", p.version())
+            .update();
+    if (updated != 1) {
+      throw new OptimisticLockingFailureException(
+          "petition " + p.id() + " changed since version " + p.version());
+    }
+    insertEvents(p.id(), p.pending());
+    p.committed(p.version() + 1);
+  }
+
+  private void insertEvents(String petitionId, List<HistoryEvent> events) {
+    for (HistoryEvent e : events) {
+      jdbc.sql(
+              """
+              insert into petition_event (petition_id, seq, act, on_date, actor, organisation_id,
+                recorded_at, article, back_entered, admin_act, payload)
+              values (:p, :seq, :act, :on, :actor, :org, :at, :article, :back, :admin, :payload)
+              """)
+          .param("p", petitionId)
+          .param("seq", e.seq())
+          .param("act", e.act())
+          .param("on", e.on())
+          .param("actor", e.by())
+          .param("org", e.organisationId())
+          .param("at", e.at().atOffset(ZoneOffset.UTC))
+          .param("article", e.article())
+          .param("back", e.backEntered())
+          .param("admin", e.adminAct())
+          .param("payload", json.writeValueAsString(e.payload()))
+          .update();
+    }
+  }
+
+  Optional<Petition> load(String id) {
+    Optional<Integer> version =
+        jdbc.sql("select version from petition where id = :id")
+            .param("id", id)
+            .query(Integer.class)
+            .optional();
+    return version.map(v -> Petition.replay(id, v, history(id)));
+  }
+
+  /** Loads for an act: locks nothing, the version check on save catches a concurrent act. */
+  List<HistoryEvent> history(String id) {
+    return jdbc.sql(
+            """
+            select seq, act, on_date, actor, organisation_id, recorded_at, article, back_entered,
+              admin_act, payload
+            from petition_event where petition_id = :id order by seq
+            """)
+        .param("id", id)
+        .query(this::event)
+        .list();
+  }
+
+  private HistoryEvent event(ResultSet rs, int row) throws SQLException {
+    String act = rs.getString("act");
+    Class<?> type = PAYLOAD.get(act);
+    Object payload = json.readValue(rs.getString("payload"), type);
+    return new HistoryEvent(
+        rs.getInt("seq"),
+        act,
+        rs.getObject("on_date", LocalDate.class),
+        rs.getString("actor"),
+        rs.getString("organisation_id"),
+        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+        rs.getString("article"),
+        rs.getBoolean("back_entered"),
+        rs.getBoolean("admin_act"),
+        payload);
+  }
+
+  Optional<Record> record(String id) {
+    Optional<Record> base =
+        jdbc.sql("select * from petition where id = :id")
+            .param("id", id)
+            .query((rs, n) -> record(rs))
+            .optional();
+    return base.map(r -> r.withPeople(petitioners(id), accused(id)));
+  }
+
+  private static Record record(ResultSet rs) throws SQLException {
+    Timestamp registeredAt = rs.getTimestamp("registered_at");
+    return new Record(
+        rs.getString("id"),
+        rs.getString("number"),
+        rs.getString("query_code"),
+        rs.getString("external_number"),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getObject("received_on", LocalDate.class),
+        rs.getString("received_by"),
+        rs.getString("registered_by"),
+        registeredAt.toInstant().atOffset(ZoneOffset.UTC),
+        rs.getString("region_code"),
+        rs.getString("subject"),
+        rs.getString("facts"),
+        rs.getString("request"),
+        rs.getString("reasons"),
+        rs.getString("evidence"),
+        rs.getString("topic"),
+        rs.getString("addressee"),
+        rs.getInt("representatives"),
+        rs.getInt("persons"),
+        rs.getBoolean("collective"),
+        rs.getBoolean("anonymous"),
+        rs.getBoolean("notice_owed"),
+        rs.getString("repeat_of"),
+        rs.getBoolean("litigation_related"),
+        rs.getBoolean("threat_made"),
+        rs.getBoolean("foreign_related"),
+        rs.getBoolean("public_online"),
+        rs.getString("intake_details"),
+        rs.getInt("version"),
+        List.of(),
+        List.of());
+  }
+
+  private List<PetitionerData> petitioners(String id) {
+    return jdbc.sql("select * from petitioner where petition_id = :id order by ordinal")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                new PetitionerData(
+                    rs.getString("name"),
+                    rs.getString("sex"),
+                    rs.getString("ethnicity"),
+                    rs.getObject("birth_date", LocalDate.class),
+                    rs.getString("id_type"),
+                    rs.getString("id_number"),
+                    rs.getString("phone"),
+                    rs.getString("address"),
+                    rs.getString("occupation"),
+                    rs.getBoolean("lead")))
+        .list();
+  }
+
+  private List<AccusedData> accused(String id) {
+    return jdbc.sql("select * from accused where petition_id = :id order by ordinal")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                new AccusedData(
+                    rs.getString("name"),
+                    rs.getString("organisation_id"),
+                    rs.getString("post"),
+                    rs.getString("rank_title")))
+        .list();
+  }
+
+  Optional<Law.EarlierPetition> earlier(String id) {
+    return jdbc.sql("select id, state, is_final from petition where id = :id")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                new Law.EarlierPetition(
+                    rs.getString("id"),
+                    PetitionState.valueOf(rs.getString("state")),
+                    rs.getBoolean("is_final")))
+        .optional();
+  }
+
+  /** One line of a list: enough to find and sort petitions. */
+  record Summary(
+      String id,
+      String number,
+      Channel channel,
+      LocalDate receivedOn,
+      String receivedBy,
+      String subject,
+      PetitionState state,
+      Category category,
+      Pathway pathway,
+      String handlingOrganisation,
+      boolean isFinal,
+      LocalDate lastActOn) {}
+
+  List<Summary> list(String holder, PetitionState state, int offset, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select id, number, channel, received_on, received_by, subject, state, category,"
+                + " pathway, handling_organisation, is_final, last_act_on from petition where 1=1");
+    List<Object> args = new ArrayList<>();
+    if (holder != null) {
+      sql.append(" and handling_organisation = ?");
+      args.add(holder);
+    }
+    if (state != null) {
+      sql.append(" and state = ?");
+      args.add(state.name());
+    }
+    sql.append(" order by received_on desc, number desc limit ? offset ?");
+    args.add(limit);
+    args.add(offset);
+    return jdbc.sql(sql.toString())
+        .params(args)
+        .query(
+            (rs, n) ->
+                new Summary(
+                    rs.getString("id"),
+                    rs.getString("number"),
+                    Channel.valueOf(rs.getString("channel")),
+                    rs.getObject("received_on", LocalDate.class),
+                    rs.getString("received_by"),
+                    rs.getString("subject"),
+                    PetitionState.valueOf(rs.getString("state")),
+                    rs.getString("category") == null
+                        ? null
+                        : Category.valueOf(rs.getString("category")),
+                    rs.getString("pathway") == null
+                        ? null
+                        : Pathway.valueOf(rs.getString("pathway")),
+                    rs.getString("handling_organisation"),
+                    rs.getBoolean("is_final"),
+                    rs.getObject("last_act_on", LocalDate.class)))
+        .list();
+  }
+}
