@@ -134,8 +134,8 @@ public class Organisations {
     if (body.vertical()) {
       return find(body.parentId()).map(List::of).orElse(List.of());
     }
-    if (!OrgLevel.COUNTY.isAbove(body.level())) {
-      // not above the township level: township, street, village committee, township station
+    if (OrgLevel.COUNTY.isAbove(body.level())) {
+      // below the county: township, street, village committee, township station
       return governmentAbove(body, OrgLevel.TOWNSHIP).map(List::of).orElse(List.of());
     }
     if (body.type() == OrgType.GOVERNMENT) {

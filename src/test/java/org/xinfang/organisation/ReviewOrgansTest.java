@@ -108,7 +108,7 @@ class ReviewOrgansTest {
                 OrgType.DEPARTMENT,
                 CITY_GOVERNMENT,
                 "210200",
-                "line-" + UUID.randomUUID(),
+                "line-" + UUID.randomUUID().toString().substring(0, 8),
                 false));
     assertThat(reviewOrgans(lonely.id())).containsExactly(CITY_GOVERNMENT);
     assertThat(reviewOrgans("ln-gat")).containsExactly(PROVINCE_GOVERNMENT);
