@@ -24,7 +24,8 @@ class ModularityTest {
   void foundationsDependOnNothing() {
     for (String base : new String[] {"calendar", "organisation"}) {
       ApplicationModule module = modules.getModuleByName(base).orElseThrow();
-      assertThat(module.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
+      assertThat(
+              module.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
           .as(base + " depends only on the shared kernel")
           .allMatch("shared"::equals);
     }

@@ -23,6 +23,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
   static final String REALM = "xinfang";
 
+  /** The same problem types as the application's problem handler. */
+  private static final String TYPE_BASE = "https://xinfang.org/problems/";
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Override
@@ -36,6 +39,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         request,
         response,
         HttpStatus.UNAUTHORIZED,
+        "unauthorized",
+        "Sign-in required",
         "Sign in with HTTP Basic (the user's name and password).");
   }
 
@@ -45,18 +50,29 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
       HttpServletResponse response,
       AccessDeniedException accessDeniedException)
       throws IOException {
-    write(request, response, HttpStatus.FORBIDDEN, "Not allowed for this user.");
+    write(
+        request,
+        response,
+        HttpStatus.FORBIDDEN,
+        "forbidden",
+        "Not allowed for this user",
+        "Your roles do not allow this.");
   }
 
   private static void write(
-      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String type,
+      String title,
+      String detail)
       throws IOException {
     if (response.isCommitted()) {
       return;
     }
     Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", status.getReasonPhrase());
+    problem.put("type", TYPE_BASE + type);
+    problem.put("title", title);
     problem.put("status", status.value());
     problem.put("detail", detail);
     problem.put("instance", request.getRequestURI());
