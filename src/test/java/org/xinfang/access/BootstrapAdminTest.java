@@ -9,18 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xinfang.demo.DemoData;
 import org.xinfang.organisation.Role;
 import org.xinfang.organisation.Users;
+import org.xinfang.support.IntegrationTest;
 
 /** API.md Conventions: the bootstrap administrator and XINFANG_ADMIN_PASSWORD. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class BootstrapAdminTest {
+class BootstrapAdminTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired Users users;

@@ -12,16 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xinfang.demo.DemoData;
+import org.xinfang.support.IntegrationTest;
 
 /** Who may reach what without, and with, credentials. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class SecurityTest {
+class SecurityTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired AccessPolicy accessPolicy;

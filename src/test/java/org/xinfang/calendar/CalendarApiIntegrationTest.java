@@ -13,21 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
+import org.xinfang.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The calendar over HTTP (API.md "Calendar"), on the whole application with in-memory H2. */
-@SpringBootTest
-@AutoConfigureMockMvc
 @WithMockUser(roles = "ADMIN")
-class CalendarApiIntegrationTest {
+class CalendarApiIntegrationTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired WorkingCalendar calendar;

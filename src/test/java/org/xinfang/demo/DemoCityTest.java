@@ -9,8 +9,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.xinfang.organisation.Actor;
 import org.xinfang.organisation.NewOrganisation;
@@ -20,11 +18,10 @@ import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
 import org.xinfang.organisation.Role;
 import org.xinfang.organisation.Users;
+import org.xinfang.support.IntegrationTest;
 
 /** The embedded demo city has the shape API.md promises (Organisations). */
-@SpringBootTest
-@AutoConfigureMockMvc // the same context as the web tests: one cached context for the suite
-class DemoCityTest {
+class DemoCityTest extends IntegrationTest {
 
   @Autowired Organisations organisations;
   @Autowired Users users;

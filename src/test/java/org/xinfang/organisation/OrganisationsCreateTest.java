@@ -11,14 +11,11 @@ import static org.xinfang.demo.DemoData.ZHONGSHAN_GOVERNMENT;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.xinfang.shared.InvalidInput;
 import org.xinfang.shared.LawViolation;
+import org.xinfang.support.IntegrationTest;
 
-@SpringBootTest
-@AutoConfigureMockMvc // the same context as the web tests: one cached context for the suite
-class OrganisationsCreateTest {
+class OrganisationsCreateTest extends IntegrationTest {
 
   @Autowired Organisations organisations;
 

@@ -9,14 +9,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.xinfang.shared.NotFound;
+import org.xinfang.support.IntegrationTest;
 
 /** Which organ is "one level up" for review and re-review (条例 Art. 35; LAW.md §6). */
-@SpringBootTest
-@AutoConfigureMockMvc // the same context as the web tests: one cached context for the suite
-class ReviewOrgansTest {
+class ReviewOrgansTest extends IntegrationTest {
 
   @Autowired Organisations organisations;
 

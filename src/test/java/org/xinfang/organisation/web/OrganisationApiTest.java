@@ -15,16 +15,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.xinfang.demo.DemoData;
+import org.xinfang.support.IntegrationTest;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class OrganisationApiTest {
+class OrganisationApiTest extends IntegrationTest {
 
   static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-test-pw");
   static final RequestPostProcessor CLERK = httpBasic(DemoData.CITY_REGISTRAR, DemoData.PASSWORD);

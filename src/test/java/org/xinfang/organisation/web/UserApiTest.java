@@ -14,8 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,11 +21,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.xinfang.demo.DemoData;
+import org.xinfang.support.IntegrationTest;
 
 /** API.md Users. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class UserApiTest {
+class UserApiTest extends IntegrationTest {
 
   static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-test-pw");
   static final RequestPostProcessor CLERK = httpBasic(DemoData.CITY_REGISTRAR, DemoData.PASSWORD);
