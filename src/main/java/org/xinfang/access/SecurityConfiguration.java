@@ -29,8 +29,13 @@ class SecurityConfiguration {
 
   @Bean
   static PasswordEncoder passwordEncoder() {
-    // {bcrypt} by default; the prefix keeps old hashes readable if the default ever changes
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    // {bcrypt} by default; the prefix keeps old hashes readable if the default ever changes.
+    // A verified password is remembered (as an HMAC) for 5 minutes so HTTP Basic does not pay
+    // bcrypt on every API call.
+    return new VerifiedPasswordCache(
+        PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+        java.time.Duration.ofMinutes(5),
+        java.time.Clock.systemUTC());
   }
 
   @Bean

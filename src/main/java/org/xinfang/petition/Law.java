@@ -36,5 +36,6 @@ interface Law {
   boolean levelSkippingAllCategories();
 
   /** The state of an earlier petition. */
-  record EarlierPetition(String id, PetitionState state, boolean isFinal) {}
+  record EarlierPetition(
+      String id, PetitionState state, boolean isFinal, String handlingOrganisation) {}
 }

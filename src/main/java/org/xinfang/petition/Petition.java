@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.xinfang.calendar.Due;
+import org.xinfang.organisation.OrgLevel;
 import org.xinfang.organisation.OrgType;
 import org.xinfang.organisation.Organisation;
 import org.xinfang.petition.Acts.Accept;
@@ -340,12 +341,19 @@ final class Petition {
           "accusation-not-to-accused (条例 Art. 30 para. 3)",
           "An accusation must never be passed to the person or unit accused.");
     }
-    if (registration.litigationRelated() && to.type() != OrgType.POLITICAL_LEGAL) {
-      throw new LawViolation(
-          "litigation-to-political-legal (条例 Art. 22 para. 2, Art. 28 para. 2)",
-          "A litigation-related matter is forwarded to the political-legal organ, not to "
-              + to.name()
-              + ".");
+    if (registration.litigationRelated()) {
+      // 条例 Art. 22 para. 2: 涉法涉诉 letters go to the political-legal organ of the same level
+      // (from a township or village, whose level has none, to the county's)
+      Organisation from = law.organisation(holder).orElseThrow();
+      OrgLevel level = from.level().isAbove(OrgLevel.TOWNSHIP) ? from.level() : OrgLevel.COUNTY;
+      if (to.type() != OrgType.POLITICAL_LEGAL || to.level() != level) {
+        throw new LawViolation(
+            "litigation-to-political-legal (条例 Art. 22 para. 2, Art. 28 para. 2)",
+            "A litigation-related matter is forwarded to the political-legal organ of the same"
+                + " level, not to "
+                + to.name()
+                + ".");
+      }
     }
     return to;
   }
@@ -440,11 +448,22 @@ final class Petition {
             "final-after-re-review (条例 Art. 36 para. 3)",
             "The earlier petition is not final: only a re-reviewed matter is not accepted again.");
       }
-      if (a.ground() == DeclineGround.ALREADY_IN_PROGRESS
-          && CONCLUDED_STATES.contains(earlier.state())) {
-        throw new LawViolation(
-            "already-in-progress (条例 Art. 19 para. 3)",
-            "The earlier petition is no longer in progress (" + earlier.state() + ").");
+      if (a.ground() == DeclineGround.ALREADY_IN_PROGRESS) {
+        if (CONCLUDED_STATES.contains(earlier.state())) {
+          throw new LawViolation(
+              "already-in-progress (条例 Art. 19 para. 3)",
+              "The earlier petition is no longer in progress (" + earlier.state() + ").");
+        }
+        // only a superior of the organ handling it declines the same matter raised again
+        OrgLevel mine = law.organisation(holder).orElseThrow().level();
+        OrgLevel theirs =
+            law.organisation(earlier.handlingOrganisation()).map(Organisation::level).orElse(mine);
+        if (!mine.isAbove(theirs)) {
+          throw new LawViolation(
+              "already-in-progress (条例 Art. 19 para. 3)",
+              "Only an organ above the one handling the matter declines it as already in"
+                  + " progress; raise it with the handling organ instead.");
+        }
       }
     }
     record(

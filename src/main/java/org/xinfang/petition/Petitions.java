@@ -424,14 +424,16 @@ class Petitions {
   }
 
   Optional<Law.EarlierPetition> earlier(String id) {
-    return jdbc.sql("select id, state, is_final from petition where id = :id")
+    return jdbc.sql(
+            "select id, state, is_final, handling_organisation from petition where id = :id")
         .param("id", id)
         .query(
             (rs, n) ->
                 new Law.EarlierPetition(
                     rs.getString("id"),
                     PetitionState.valueOf(rs.getString("state")),
-                    rs.getBoolean("is_final")))
+                    rs.getBoolean("is_final"),
+                    rs.getString("handling_organisation")))
         .optional();
   }
 
