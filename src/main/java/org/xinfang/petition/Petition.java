@@ -227,6 +227,9 @@ final class Petition {
     if (r.receivedOn().isAfter(acting.today())) {
       throw new InvalidInput("receivedOn", "must not be in the future");
     }
+    if (r.receivedOn().getYear() < 1990) {
+      throw new InvalidInput("receivedOn", "must not be before 1990");
+    }
     if (law.organisation(r.receivedBy()).isEmpty()) {
       throw new InvalidInput("receivedBy", "no such organisation: " + r.receivedBy());
     }

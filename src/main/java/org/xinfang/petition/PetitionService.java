@@ -243,7 +243,7 @@ public class PetitionService {
   /** A page of petitions, newest first, optionally those one organisation holds or in one state. */
   @Transactional(readOnly = true)
   public List<PetitionSummary> list(String holder, PetitionState state, int page, int size) {
-    if (page < 0) throw new InvalidInput("page", "must be 0 or more");
+    if (page < 0 || page > 1_000_000) throw new InvalidInput("page", "must be 0–1000000");
     if (size < 1 || size > 500) throw new InvalidInput("size", "must be 1–500");
     return petitions.list(holder, state, page * size, size).stream()
         .map(

@@ -203,6 +203,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return respond(p);
   }
 
+  /** Spring's own problems (405, 415, 404 for no route…) get a type too, as API.md asks. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    if (response != null && response.getBody() instanceof ProblemDetail p) {
+      if (p.getType() == null || "about:blank".equals(p.getType().toString())) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        String slug =
+            status == null
+                ? "error-" + statusCode.value()
+                : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        p.setType(URI.create(TYPE_BASE + slug));
+      }
+      if (p.getTitle() == null) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        p.setTitle(status == null ? "Error" : status.getReasonPhrase());
+      }
+    }
+    return response;
+  }
+
   private static ProblemDetail problem(
       HttpStatus status, String type, String title, RuntimeException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
