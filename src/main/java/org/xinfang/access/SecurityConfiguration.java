@@ -1,7 +1,5 @@
 package org.xinfang.access;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -98,12 +96,26 @@ class SecurityConfiguration {
                         "/swagger-ui.html",
                         "/error",
                         "/login",
-                        "/favicon.ico")
+                        "/favicon.ico",
+                        "/css/**",
+                        "/js/**",
+                        "/img/**",
+                        "/fonts/**",
+                        "/portal",
+                        "/portal/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(withDefaults())
-        .logout(withDefaults());
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(
+                    csp ->
+                        csp.policyDirectives(
+                            "default-src 'self'; script-src 'self'; style-src 'self';"
+                                + " img-src 'self' data:; object-src 'none'; frame-ancestors"
+                                + " 'none'; form-action 'self'; base-uri 'self'")));
     return http.build();
   }
 }

@@ -712,6 +712,14 @@ final class Petition {
     record("report-major", on, "条例 Art. 25", new ReportMajor(on, a.to()), acting);
   }
 
+  /**
+   * Records that a written notice was issued (书面告知). Not one of the petitioner's or an organ's acts
+   * on the matter: it changes no state, and is allowed in every state.
+   */
+  void recordNotice(NoticeIssued notice, Acting acting) {
+    record("issue-notice", notice.on(), "条例 Art. 23; NOTICES.md", notice, acting);
+  }
+
   // ---------------------------------------------------------------- guards
 
   private void requireState(String act) {

@@ -125,6 +125,52 @@ public class PetitionService {
             r.receivedBy(),
             "register",
             EnumSet.of(Role.REGISTRAR, Role.HANDLER, Role.LEADER));
+    return register(r, actor.username(), acting);
+  }
+
+  /** The portal's user name in the history: acts a citizen did online without a staff account. */
+  public static final String PORTAL = "portal";
+
+  /**
+   * A citizen's online submission through the portal (条例 Art. 17 信息网络; Art. 21): registered by the
+   * portal itself on the ONLINE channel at the organ the citizen addressed.
+   */
+  @Transactional
+  public PetitionView submitOnline(Registration r) {
+    Registration online =
+        new Registration(
+            Channel.ONLINE,
+            today(),
+            r.receivedBy(),
+            r.petitioners(),
+            r.representatives(),
+            r.persons(),
+            r.collective(),
+            r.regionCode(),
+            r.subject(),
+            r.facts(),
+            r.request(),
+            r.reasons(),
+            r.category(),
+            r.accused(),
+            r.topic(),
+            null,
+            r.addressee(),
+            null,
+            r.litigationRelated(),
+            null,
+            null,
+            null,
+            null,
+            r.evidence(),
+            null,
+            null,
+            null);
+    Petition.Acting acting = new Petition.Acting(PORTAL, null, false, today(), clock.instant());
+    return register(online, PORTAL, acting);
+  }
+
+  private PetitionView register(Registration r, String registeredBy, Petition.Acting acting) {
     List<PetitionerData> people = r.petitioners();
     boolean anonymous = people.stream().allMatch(p -> blank(p.name()));
     // 条例 Art. 23 para. 2: no written notice is owed when the name or address is unclear
@@ -175,7 +221,7 @@ public class PetitionService {
             r.channel(),
             r.receivedOn(),
             r.receivedBy(),
-            actor.username(),
+            registeredBy,
             clock.instant().atZone(CHINA).toOffsetDateTime(),
             r.regionCode(),
             subject,
@@ -200,6 +246,7 @@ public class PetitionService {
             people,
             accused);
     petitions.insert(record, petition);
+    petitions.writeDuties(id, petition.duties(law(), today()));
     publish(petition, number);
     return view(record, petition);
   }
@@ -214,6 +261,7 @@ public class PetitionService {
         acting(actor, actingOrganisation(petition, name, act, actor), name, ROLES.get(name));
     petition.perform(act, acting, law());
     petitions.save(petition);
+    petitions.writeDuties(id, petition.duties(law(), acting.today()));
     Petitions.Record record = petitions.record(id).orElseThrow();
     publish(petition, record.number());
     return view(record, petition);
@@ -278,6 +326,108 @@ public class PetitionService {
       String handlingOrganisation,
       boolean isFinal,
       LocalDate lastActOn) {}
+
+  /** The duties an organisation owes, soonest due first (the work list). */
+  @Transactional(readOnly = true)
+  public Page<WorkItem> workList(WorkQuery q) {
+    if (q.owedBy() == null || q.owedBy().isBlank()) {
+      throw new InvalidInput("owedBy", "required");
+    }
+    checkPage(q.page(), q.size());
+    return petitions.workList(q);
+  }
+
+  /** Petitions found by number, query code, name, phone, text, dates or state. */
+  @Transactional(readOnly = true)
+  public Page<PetitionSummary> search(SearchQuery q) {
+    checkPage(q.page(), q.size());
+    Page<Petitions.Summary> found = petitions.search(q);
+    return new Page<>(
+        found.items().stream().map(PetitionService::summary).toList(),
+        found.page(),
+        found.size(),
+        found.total());
+  }
+
+  /** The petition a citizen follows on the portal with its number and query code. */
+  @Transactional(readOnly = true)
+  public Optional<PetitionView> findForPetitioner(String number, String queryCode) {
+    return petitions.idByNumberAndCode(number, queryCode).map(this::get);
+  }
+
+  /**
+   * An act the petitioner does online (rate, request review or re-review): allowed only with the
+   * number and query code, recorded as done by the petitioner through the portal.
+   */
+  @Transactional
+  public PetitionView actAsPetitioner(String number, String queryCode, Act act) {
+    if (!(act instanceof Acts.Rate
+        || act instanceof Acts.RequestReview
+        || act instanceof Acts.RequestReReview)) {
+      throw new Forbidden("petitioner-acts", "A petitioner rates and appeals; nothing else.");
+    }
+    String id =
+        petitions
+            .idByNumberAndCode(number, queryCode)
+            .orElseThrow(() -> new NotFound("No petition with this number and query code"));
+    Petition petition = petitions.load(id).orElseThrow();
+    Petition.Acting acting = new Petition.Acting(PORTAL, null, false, today(), clock.instant());
+    petition.perform(act, acting, law());
+    petitions.save(petition);
+    petitions.writeDuties(id, petition.duties(law(), acting.today()));
+    Petitions.Record record = petitions.record(id).orElseThrow();
+    publish(petition, record.number());
+    return view(record, petition);
+  }
+
+  /**
+   * Records that a written notice was issued, as an act in the petition's history (called by the
+   * notice module in the transaction of the act that required the notice).
+   */
+  @Transactional
+  public void recordNoticeIssued(
+      String petitionId, NoticeIssued notice, String by, String organisationId) {
+    Petition petition =
+        petitions.load(petitionId).orElseThrow(() -> new NotFound("No petition " + petitionId));
+    petition.recordNotice(
+        notice, new Petition.Acting(by, organisationId, false, today(), clock.instant()));
+    petitions.save(petition);
+  }
+
+  /** A newly loaded holiday notice moves provisional due dates: recompute them (LAW.md §7). */
+  @org.springframework.context.event.EventListener
+  @Transactional
+  public void on(org.xinfang.calendar.CalendarYearLoaded loaded) {
+    LocalDate today = today();
+    for (String id : petitions.withProvisionalDuties()) {
+      petitions.load(id).ifPresent(p -> petitions.writeDuties(id, p.duties(law(), today)));
+    }
+  }
+
+  private static void checkPage(int page, int size) {
+    if (page < 0 || page > 1_000_000) throw new InvalidInput("page", "must be 0–1000000");
+    if (size < 1 || size > 500) throw new InvalidInput("size", "must be 1–500");
+  }
+
+  private static PetitionSummary summary(Petitions.Summary s) {
+    return new PetitionSummary(
+        s.id(),
+        s.number(),
+        s.channel(),
+        s.receivedOn(),
+        s.receivedBy(),
+        s.subject(),
+        s.state(),
+        s.category(),
+        s.pathway(),
+        s.handlingOrganisation(),
+        s.isFinal(),
+        s.lastActOn());
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(CHINA));
+  }
 
   // ------------------------------------------------------------------ who acts
 

@@ -50,7 +50,8 @@ class Petitions {
           Map.entry("follow-up", Acts.FollowUp.class),
           Map.entry("resolve", Acts.Resolve.class),
           Map.entry("flag-major", Acts.FlagMajor.class),
-          Map.entry("report-major", Acts.ReportMajor.class));
+          Map.entry("report-major", Acts.ReportMajor.class),
+          Map.entry("issue-notice", NoticeIssued.class));
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -491,5 +492,200 @@ class Petitions {
                     rs.getBoolean("is_final"),
                     rs.getObject("last_act_on", LocalDate.class)))
         .list();
+  }
+
+  // ------------------------------------------------------------------ duties projection
+
+  /** Rewrites what is owed on a petition (called in the transaction of every act). */
+  void writeDuties(String petitionId, List<Duty> duties) {
+    jdbc.sql("delete from petition_duty where petition_id = :p").param("p", petitionId).update();
+    for (Duty d : duties) {
+      jdbc.sql(
+              """
+              insert into petition_duty (petition_id, duty, due, owed_by, basis, provisional,
+                optional, paused)
+              values (:p, :duty, :due, :owedBy, :basis, :provisional, :optional, :paused)
+              """)
+          .param("p", petitionId)
+          .param("duty", d.duty().name())
+          .param("due", d.due())
+          .param("owedBy", d.owedBy())
+          .param("basis", d.basis())
+          .param("provisional", d.provisional())
+          .param("optional", d.optional())
+          .param("paused", d.paused())
+          .update();
+    }
+  }
+
+  /** Petitions with a provisional due date: to recompute when a holiday notice is loaded. */
+  List<String> withProvisionalDuties() {
+    return jdbc.sql("select distinct petition_id from petition_duty where provisional = true")
+        .query(String.class)
+        .list();
+  }
+
+  Page<WorkItem> workList(WorkQuery q) {
+    StringBuilder where = new StringBuilder(" where d.owed_by = ?");
+    List<Object> args = new ArrayList<>();
+    args.add(q.owedBy());
+    if (!q.includeOptional()) {
+      where.append(" and d.optional = false");
+    }
+    if (q.duty() != null) {
+      where.append(" and d.duty = ?");
+      args.add(q.duty().name());
+    }
+    if (q.category() != null) {
+      where.append(" and p.category = ?");
+      args.add(q.category().name());
+    }
+    if (q.channel() != null) {
+      where.append(" and p.channel = ?");
+      args.add(q.channel().name());
+    }
+    if (q.regionPrefix() != null && !q.regionPrefix().isBlank()) {
+      where.append(" and p.region_code like ?");
+      args.add(likePrefix(q.regionPrefix().strip()));
+    }
+    String from = " from petition_duty d join petition p on p.id = d.petition_id";
+    long total = jdbc.sql("select count(*)" + from + where).params(args).query(Long.class).single();
+    List<Object> pageArgs = new ArrayList<>(args);
+    pageArgs.add(q.size());
+    pageArgs.add((long) q.page() * q.size());
+    List<WorkItem> items =
+        jdbc.sql(
+                "select p.id, p.number, p.subject, p.channel, p.category, p.state, p.region_code,"
+                    + " p.received_on, d.duty, d.due, d.owed_by, d.basis, d.provisional,"
+                    + " d.optional, d.paused"
+                    + from
+                    + where
+                    + " order by d.due, p.number limit ? offset ?")
+            .params(pageArgs)
+            .query(
+                (rs, n) ->
+                    new WorkItem(
+                        rs.getString("id"),
+                        rs.getString("number"),
+                        rs.getString("subject"),
+                        Channel.valueOf(rs.getString("channel")),
+                        enumOrNull(Category.class, rs.getString("category")),
+                        PetitionState.valueOf(rs.getString("state")),
+                        rs.getString("region_code"),
+                        rs.getObject("received_on", LocalDate.class),
+                        DutyKind.valueOf(rs.getString("duty")),
+                        rs.getObject("due", LocalDate.class),
+                        rs.getString("owed_by"),
+                        rs.getString("basis"),
+                        rs.getBoolean("provisional"),
+                        rs.getBoolean("optional"),
+                        rs.getBoolean("paused")))
+            .list();
+    return new Page<>(items, q.page(), q.size(), total);
+  }
+
+  Page<Summary> search(SearchQuery q) {
+    StringBuilder where = new StringBuilder(" where 1=1");
+    List<Object> args = new ArrayList<>();
+    if (notBlank(q.number())) {
+      where.append(" and (p.number = ? or p.external_number = ?)");
+      args.add(q.number().strip());
+      args.add(q.number().strip());
+    }
+    if (notBlank(q.queryCode())) {
+      where.append(" and p.query_code = ?");
+      args.add(q.queryCode().strip().toUpperCase(java.util.Locale.ROOT));
+    }
+    if (notBlank(q.name())) {
+      where.append(
+          " and exists (select 1 from petitioner x where x.petition_id = p.id and x.name = ?)");
+      args.add(q.name().strip());
+    }
+    if (notBlank(q.phone())) {
+      where.append(
+          " and exists (select 1 from petitioner x where x.petition_id = p.id and x.phone = ?)");
+      args.add(q.phone().strip());
+    }
+    if (notBlank(q.text())) {
+      where.append(
+          " and (lower(p.subject) like ? or lower(p.facts) like ? or lower(p.request) like ?)");
+      String like = "%" + escapeLike(q.text().strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+      args.add(like);
+      args.add(like);
+      args.add(like);
+    }
+    if (q.from() != null) {
+      where.append(" and p.received_on >= ?");
+      args.add(q.from());
+    }
+    if (q.to() != null) {
+      where.append(" and p.received_on <= ?");
+      args.add(q.to());
+    }
+    if (q.state() != null) {
+      where.append(" and p.state = ?");
+      args.add(q.state().name());
+    }
+    if (notBlank(q.holder())) {
+      where.append(" and p.handling_organisation = ?");
+      args.add(q.holder());
+    }
+    long total =
+        jdbc.sql("select count(*) from petition p" + where).params(args).query(Long.class).single();
+    List<Object> pageArgs = new ArrayList<>(args);
+    pageArgs.add(q.size());
+    pageArgs.add((long) q.page() * q.size());
+    List<Summary> items =
+        jdbc.sql(
+                "select p.id, p.number, p.channel, p.received_on, p.received_by, p.subject,"
+                    + " p.state, p.category, p.pathway, p.handling_organisation, p.is_final,"
+                    + " p.last_act_on from petition p"
+                    + where
+                    + " order by p.received_on desc, p.number desc limit ? offset ?")
+            .params(pageArgs)
+            .query(this::summary)
+            .list();
+    return new Page<>(items, q.page(), q.size(), total);
+  }
+
+  /** The petition with this number and query code (the portal's key), if both match. */
+  Optional<String> idByNumberAndCode(String number, String queryCode) {
+    return jdbc.sql("select id from petition where number = :n and query_code = :c")
+        .param("n", number == null ? "" : number.strip())
+        .param("c", queryCode == null ? "" : queryCode.strip().toUpperCase(java.util.Locale.ROOT))
+        .query(String.class)
+        .optional();
+  }
+
+  private Summary summary(ResultSet rs, int n) throws SQLException {
+    return new Summary(
+        rs.getString("id"),
+        rs.getString("number"),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getObject("received_on", LocalDate.class),
+        rs.getString("received_by"),
+        rs.getString("subject"),
+        PetitionState.valueOf(rs.getString("state")),
+        enumOrNull(Category.class, rs.getString("category")),
+        enumOrNull(Pathway.class, rs.getString("pathway")),
+        rs.getString("handling_organisation"),
+        rs.getBoolean("is_final"),
+        rs.getObject("last_act_on", LocalDate.class));
+  }
+
+  private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+    return value == null ? null : Enum.valueOf(type, value);
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static String likePrefix(String prefix) {
+    return escapeLike(prefix) + "%";
+  }
+
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

@@ -33,10 +33,15 @@ class CalendarController {
 
   private final WorkingCalendar calendar;
   private final LawProfile profile;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  CalendarController(WorkingCalendar calendar, LawProfile profile) {
+  CalendarController(
+      WorkingCalendar calendar,
+      LawProfile profile,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.calendar = calendar;
     this.profile = profile;
+    this.events = events;
   }
 
   @GetMapping("/due")
@@ -99,7 +104,10 @@ class CalendarController {
     if (body == null || body.length == 0) {
       throw new InvalidInput("body", "required: a holiday-cn year file");
     }
-    return YearResponse.of(calendar.importHolidayCn(new ByteArrayInputStream(body)));
+    org.xinfang.calendar.CalendarYear year =
+        calendar.importHolidayCn(new ByteArrayInputStream(body));
+    events.publishEvent(new org.xinfang.calendar.CalendarYearLoaded(year.year()));
+    return YearResponse.of(year);
   }
 
   private static LocalDate date(String from) {
