@@ -247,8 +247,7 @@ public class PetitionService {
             accused);
     petitions.insert(record, petition);
     petitions.writeDuties(id, petition.duties(law(), today()));
-    publish(petition, number);
-    return view(record, petition);
+    return publishAndView(petition);
   }
 
   /** Performs one act of API.md on a petition. */
@@ -262,9 +261,7 @@ public class PetitionService {
     petition.perform(act, acting, law());
     petitions.save(petition);
     petitions.writeDuties(id, petition.duties(law(), acting.today()));
-    Petitions.Record record = petitions.record(id).orElseThrow();
-    publish(petition, record.number());
-    return view(record, petition);
+    return publishAndView(petition);
   }
 
   @Transactional(readOnly = true)
@@ -375,9 +372,7 @@ public class PetitionService {
     petition.perform(act, acting, law());
     petitions.save(petition);
     petitions.writeDuties(id, petition.duties(law(), acting.today()));
-    Petitions.Record record = petitions.record(id).orElseThrow();
-    publish(petition, record.number());
-    return view(record, petition);
+    return publishAndView(petition);
   }
 
   /**
@@ -583,6 +578,17 @@ public class PetitionService {
         p.allowedActs(),
         history,
         p.version());
+  }
+
+  /**
+   * Tells the reacting modules (in this transaction: a notice the act requires is issued with it),
+   * then answers with the petition as it now stands.
+   */
+  private PetitionView publishAndView(Petition petition) {
+    Petitions.Record record = petitions.record(petition.id()).orElseThrow();
+    publish(petition, record.number());
+    Petition now = petitions.load(petition.id()).orElseThrow();
+    return view(record, now);
   }
 
   private void publish(Petition p, String number) {
