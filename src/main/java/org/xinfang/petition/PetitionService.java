@@ -204,10 +204,7 @@ public class PetitionService {
     String id = UUID.randomUUID().toString();
     Petition petition = Petition.register(id, registered, acting, law());
     int year = r.receivedOn().getYear();
-    String number =
-        numberPattern
-            .replace("{year}", Integer.toString(year))
-            .replace("{seq}", String.format("%05d", petitions.nextSequence(year)));
+    String number = number(year, petitions.nextSequence(year));
     Map<String, Object> intake = new LinkedHashMap<>();
     if (r.visit() != null) intake.put("visit", r.visit());
     if (r.letter() != null) intake.put("letter", r.letter());
@@ -323,6 +320,13 @@ public class PetitionService {
       String handlingOrganisation,
       boolean isFinal,
       LocalDate lastActOn) {}
+
+  /** The petition number of the configured pattern (LAW.md §1), e.g. 大信〔2026〕第00123号. */
+  String number(int year, int seq) {
+    return numberPattern
+        .replace("{year}", Integer.toString(year))
+        .replace("{seq}", String.format("%05d", seq));
+  }
 
   /** The duties an organisation owes, soonest due first (the work list). */
   @Transactional(readOnly = true)
@@ -454,7 +458,7 @@ public class PetitionService {
 
   // ------------------------------------------------------------------ the law's view of the world
 
-  private Law law() {
+  Law law() {
     return new Law() {
       @Override
       public Due due(LocalDate event, String rule) {

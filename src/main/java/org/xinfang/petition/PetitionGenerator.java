@@ -1,0 +1,318 @@
+package org.xinfang.petition;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xinfang.organisation.OrgLevel;
+import org.xinfang.organisation.OrgType;
+import org.xinfang.organisation.Organisation;
+import org.xinfang.organisation.Organisations;
+import org.xinfang.petition.Acts.Act;
+import org.xinfang.petition.Registration.PetitionerData;
+import org.xinfang.shared.LawViolation;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fills the database with realistic petitions for benchmarks and demos: channel, category and
+ * pathway mixes, seasonal peaks after the Spring Festival, forwards and assignments, extensions,
+ * reviews and re-reviews. Every petition lives its life through the same aggregate and the same
+ * guards as the API (an act the law refuses is simply not taken); only the writing is batched.
+ */
+@Service
+public class PetitionGenerator {
+
+  private static final String[] SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗".split("");
+  private static final String[] GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英".split("");
+  private static final String[] SUBJECTS = {
+    "拖欠农民工工资", "房屋征收补偿", "物业服务纠纷", "小区噪音扰民", "社会保险待遇", "土地承包经营权",
+    "违法建设", "劳动合同解除", "医疗纠纷", "道路交通安全", "环境污染", "教育入学", "住房公积金提取", "供暖不达标"
+  };
+
+  private final PetitionService service;
+  private final Organisations organisations;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  PetitionGenerator(
+      PetitionService service,
+      Organisations organisations,
+      DataSource dataSource,
+      TransactionTemplate tx,
+      JsonMapper json,
+      Clock clock) {
+    this.service = service;
+    this.organisations = organisations;
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.tx = tx;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** What a run did and how fast. */
+  public record Report(long petitions, long events, Duration took) {
+    public double petitionsPerSecond() {
+      return petitions / Math.max(0.001, took.toMillis() / 1000.0);
+    }
+
+    public double rowsPerSecond() {
+      return (petitions * 3 + events) / Math.max(0.001, took.toMillis() / 1000.0);
+    }
+  }
+
+  /**
+   * Generates {@code count} petitions received over the last {@code years} years, in batches of
+   * {@code batch} per transaction, reporting progress (petitions done) after each batch.
+   */
+  public Report generate(long count, int years, long seed, int batch, LongConsumer progress) {
+    Instant started = clock.instant();
+    LocalDate today = LocalDate.now(clock.withZone(PetitionService.CHINA));
+    Random random = new Random(seed);
+    List<Organisation> all = organisations.all();
+    List<Organisation> bureaus =
+        all.stream()
+            .filter(o -> o.type() == OrgType.PETITION_BUREAU && o.level() != OrgLevel.PROVINCE)
+            .toList();
+    List<Organisation> villages = all.stream().filter(o -> o.level() == OrgLevel.VILLAGE).toList();
+    Law law = service.law();
+    long done = 0;
+    long events = 0;
+    while (done < count) {
+      int n = (int) Math.min(batch, count - done);
+      List<Generated> lives = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        lives.add(life(random, today, years, bureaus, villages, all, law));
+      }
+      events += tx.execute(status -> write(lives, law, today));
+      done += n;
+      progress.accept(done);
+    }
+    return new Report(done, events, Duration.between(started, clock.instant()));
+  }
+
+  private record Generated(Petitions.Record record, Petition petition) {}
+
+  private Generated life(
+      Random r,
+      LocalDate today,
+      int years,
+      List<Organisation> bureaus,
+      List<Organisation> villages,
+      List<Organisation> all,
+      Law law) {
+    LocalDate received = receivedOn(r, today, years);
+    Organisation bureau = bureaus.get(r.nextInt(bureaus.size()));
+    Organisation village = villages.get(r.nextInt(villages.size()));
+    Channel channel = pick(r, new Channel[] {Channel.ONLINE, Channel.VISIT, Channel.LETTER, Channel.PHONE, Channel.FAX}, 40, 25, 20, 12, 3);
+    Category category = pick(r, new Category[] {Category.GRIEVANCE, Category.SUGGESTION, Category.ACCUSATION}, 75, 15, 10);
+    int persons = r.nextInt(100) < 6 ? 5 + r.nextInt(40) : 1;
+    int representatives = persons > 1 && channel == Channel.VISIT ? 1 + r.nextInt(5) : 0;
+    String name = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)] + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
+    String phone = "13" + (100000000 + r.nextInt(900000000));
+    String subject = SUBJECTS[r.nextInt(SUBJECTS.length)];
+    Registered registered =
+        new Registered(channel, received, bureau.id(), null, true, List.of(), false, false, persons, representatives, null);
+    String id = UUID.randomUUID().toString();
+    Petition p = Petition.register(id, registered, acting(bureau.id(), received, today), law);
+    String holderLevelDepartment = department(r, bureau, all);
+    LocalDate on = received.plusDays(1 + r.nextInt(10));
+    // route: forward or assign to a department at the bureau's level
+    boolean assign = r.nextInt(100) < 20;
+    step(p, assign ? new Acts.Assign(on, holderLevelDepartment, on.plusDays(60)) : new Acts.Forward(on, holderLevelDepartment), today, law);
+    on = on.plusDays(1 + r.nextInt(12));
+    int fate = r.nextInt(100);
+    if (fate < 8) {
+      step(p, new Acts.Decline(on, DeclineGround.NOT_COMPETENT, "不属于本机关职权范围", null, null), today, law);
+    } else if (category == Category.GRIEVANCE && fate < 16) {
+      step(p, new Acts.Divert(on, pick(r, new Pathway[] {Pathway.LITIGATION, Pathway.ARBITRATION, Pathway.ADMIN_PROCEDURE}, 40, 40, 20), "请依法通过法定途径解决"), today, law);
+    } else {
+      Pathway pathway = category == Category.GRIEVANCE ? (r.nextInt(100) < 85 ? Pathway.PETITION_HANDLING : Pathway.DUTY_PERFORMANCE) : null;
+      step(p, new Acts.Accept(on, category, pathway, false), today, law);
+      if (pathway == Pathway.PETITION_HANDLING && r.nextInt(100) < 12) {
+        step(p, new Acts.Extend(on.plusDays(40 + r.nextInt(15)), 30, "情况复杂", "负责人"), today, law);
+      }
+      on = on.plusDays(10 + r.nextInt(60));
+      step(p, new Acts.Reply(on, pick(r, Outcome.values(), 35, 30, 35), "经调查核实，现答复如下。", "《信访工作条例》第三十二条"), today, law);
+      on = on.plusDays(1 + r.nextInt(4));
+      step(p, new Acts.Deliver(on), today, law);
+      if (r.nextInt(100) < 60) {
+        step(p, new Acts.Rate(on.plusDays(r.nextInt(5)), pick(r, Satisfaction.values(), 70, 20, 10), null, null), today, law);
+      }
+      if (pathway == Pathway.PETITION_HANDLING && r.nextInt(100) < 10) {
+        on = on.plusDays(5 + r.nextInt(20));
+        step(p, new Acts.RequestReview(on, null), today, law);
+        on = on.plusDays(10 + r.nextInt(18));
+        step(p, new Acts.Review(on, ReviewOutcome.UPHOLD, null, "经复查，维持原处理意见。", null), today, law);
+        on = on.plusDays(2);
+        step(p, new Acts.Deliver(on), today, law);
+        if (r.nextInt(100) < 30) {
+          on = on.plusDays(5 + r.nextInt(20));
+          step(p, new Acts.RequestReReview(on, null), today, law);
+          on = on.plusDays(10 + r.nextInt(18));
+          step(p, new Acts.ReReview(on, ReviewOutcome.UPHOLD, null, "经复核，维持复查意见。"), today, law);
+          step(p, new Acts.Deliver(on.plusDays(2)), today, law);
+        }
+      }
+      if (r.nextInt(100) < 40) {
+        step(p, new Acts.Resolve(on.plusDays(10), "矛盾已化解，信访人息访"), today, law);
+      }
+    }
+    Petitions.Record record =
+        new Petitions.Record(
+            id, null, queryCode(id), null, channel, received, bureau.id(), "generator",
+            received.atTime(9, 0).atOffset(ZoneOffset.ofHours(8)), village.regionCode(), subject,
+            "信访人反映：" + subject + "问题，至今未得到解决。", "请求依法解决" + subject + "问题。", null, null,
+            subject, null, representatives, persons, persons > 1, false, true, null, false, false,
+            false, false, null, 1,
+            List.of(new PetitionerData(name, null, null, null, null, null, phone, village.name() + r.nextInt(200) + "号", null, true)),
+            List.of());
+    return new Generated(record, p);
+  }
+
+  /** Takes an act if the law allows it on that day (never after today); refusals are skipped. */
+  private void step(Petition p, Act act, LocalDate today, Law law) {
+    if (act.on() != null && act.on().isAfter(today)) {
+      return;
+    }
+    try {
+      p.perform(act, acting(p.holder(), act.on(), today), law);
+    } catch (LawViolation | org.xinfang.shared.InvalidInput refused) {
+      // a life the law does not allow (e.g. a window missed): the generator moves on
+    }
+  }
+
+  private Petition.Acting acting(String organisationId, LocalDate on, LocalDate today) {
+    return new Petition.Acting(
+        "generator", organisationId, false, today, on.atTime(10, 0).toInstant(ZoneOffset.ofHours(8)));
+  }
+
+  private static String department(Random r, Organisation bureau, List<Organisation> all) {
+    List<Organisation> candidates =
+        all.stream()
+            .filter(o -> o.type() == OrgType.DEPARTMENT && o.level() == bureau.level() && o.parentId() != null && o.parentId().equals(bureau.parentId()))
+            .toList();
+    return candidates.isEmpty() ? bureau.parentId() : candidates.get(r.nextInt(candidates.size())).id();
+  }
+
+  /** Seasonal: more matters in the weeks after the Spring Festival and in March (两会). */
+  private static LocalDate receivedOn(Random r, LocalDate today, int years) {
+    long span = ChronoUnit.DAYS.between(today.minusYears(years), today);
+    while (true) {
+      LocalDate d = today.minusDays(1 + (long) (r.nextDouble() * (span - 1)));
+      int weight = d.getMonthValue() == 3 || d.getMonthValue() == 2 ? 13 : 10;
+      if (r.nextInt(13) < weight) {
+        return d;
+      }
+    }
+  }
+
+  @SafeVarargs
+  private static <T> T pick(Random r, T[] values, int... weights) {
+    int total = 0;
+    for (int w : weights) total += w;
+    int x = r.nextInt(total);
+    for (int i = 0; i < values.length; i++) {
+      x -= i < weights.length ? weights[i] : 0;
+      if (x < 0) return values[i];
+    }
+    return values[values.length - 1];
+  }
+
+  /** A query code from the random bits of the petition's UUID: unique across runs. */
+  private static String queryCode(String uuid) {
+    String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    UUID u = UUID.fromString(uuid);
+    long bits = u.getLeastSignificantBits() ^ (u.getMostSignificantBits() << 7);
+    StringBuilder b = new StringBuilder(12);
+    for (int i = 0; i < 12; i++) {
+      b.append(alphabet.charAt((int) (bits & 31)));
+      bits >>>= 5;
+    }
+    return b.toString();
+  }
+
+  /** Batched writes of a chunk of lives: petitions, petitioners, events and duties. */
+  private long write(List<Generated> lives, Law law, LocalDate today) {
+    // numbers: reserve a block per year from the same sequence the API uses
+    java.util.Map<Integer, Integer> next = new java.util.HashMap<>();
+    java.util.Map<Integer, Integer> perYear = new java.util.HashMap<>();
+    for (Generated g : lives) perYear.merge(g.record().receivedOn().getYear(), 1, Integer::sum);
+    perYear.forEach((year, k) -> next.put(year, reserve(year, k)));
+    List<Object[]> petitions = new ArrayList<>();
+    List<Object[]> people = new ArrayList<>();
+    List<Object[]> events = new ArrayList<>();
+    List<Object[]> duties = new ArrayList<>();
+    for (Generated g : lives) {
+      Petitions.Record r = g.record();
+      Petition p = g.petition();
+      int year = r.receivedOn().getYear();
+      int seq = next.merge(year, 1, Integer::sum) - 1;
+      String number = service.number(year, seq);
+      petitions.add(new Object[] {
+        r.id(), number, r.queryCode(), r.channel().name(), r.receivedOn(), r.receivedBy(), r.registeredBy(),
+        r.registeredAt(), r.regionCode(), r.subject(), r.facts(), r.request(), r.topic(), r.representatives(),
+        r.persons(), r.collective(), p.state().name(), p.category() == null ? null : p.category().name(),
+        p.pathway() == null ? null : p.pathway().name(), p.holder(), p.isFinal(), p.concludedOn(), p.isResolved(),
+        p.lastActOn(), p.history().size()
+      });
+      PetitionerData d = r.petitioners().get(0);
+      people.add(new Object[] {r.id(), d.name(), d.phone(), d.address()});
+      for (HistoryEvent e : p.history()) {
+        events.add(new Object[] {
+          r.id(), e.seq(), e.act(), e.on(), e.by(), e.organisationId(), e.at().atOffset(ZoneOffset.UTC), e.article(),
+          e.backEntered(), e.adminAct(), json.writeValueAsString(e.payload())
+        });
+      }
+      for (Duty duty : p.duties(law, today)) {
+        duties.add(new Object[] {
+          r.id(), duty.duty().name(), duty.due(), duty.owedBy(), duty.basis(), duty.provisional(), duty.optional(), duty.paused()
+        });
+      }
+    }
+    jdbc.batchUpdate(
+        "insert into petition (id, number, query_code, channel, received_on, received_by, registered_by,"
+            + " registered_at, region_code, subject, facts, request, topic, representatives, persons, collective,"
+            + " anonymous, notice_owed, litigation_related, threat_made, foreign_related, public_online, state,"
+            + " category, pathway, handling_organisation, is_final, concluded_on, resolved, major, last_act_on,"
+            + " version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,true,false,false,false,false,?,?,?,?,?,?,?,false,?,?)",
+        petitions);
+    jdbc.batchUpdate(
+        "insert into petitioner (petition_id, ordinal, name, phone, address, lead) values (?,0,?,?,?,true)",
+        people);
+    jdbc.batchUpdate(
+        "insert into petition_event (petition_id, seq, act, on_date, actor, organisation_id, recorded_at,"
+            + " article, back_entered, admin_act, payload) values (?,?,?,?,?,?,?,?,?,?,?)",
+        events);
+    jdbc.batchUpdate(
+        "insert into petition_duty (petition_id, duty, due, owed_by, basis, provisional, optional, paused)"
+            + " values (?,?,?,?,?,?,?,?)",
+        duties);
+    return events.size();
+  }
+
+  private int reserve(int year, int k) {
+    int updated =
+        jdbc.update(
+            "update petition_number_sequence set last_seq = last_seq + ? where number_year = ?", k, year);
+    if (updated == 0) {
+      jdbc.update("insert into petition_number_sequence (number_year, last_seq) values (?, ?)", year, k);
+      return 1;
+    }
+    Integer last =
+        jdbc.queryForObject("select last_seq from petition_number_sequence where number_year = ?", Integer.class, year);
+    return last - k + 1;
+  }
+}
