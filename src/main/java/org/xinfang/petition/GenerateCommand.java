@@ -9,9 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar target/xinfang.jar --xinfang.generate.count=1000000 [--xinfang.generate.years=5]}
- * fills the configured database with realistic petitions, shows a progress bar and the rows per
- * second, then exits.
+ * {@code java -jar target/xinfang.jar --xinfang.generate.count=1000000
+ * [--xinfang.generate.years=5]} fills the configured database with realistic petitions, shows a
+ * progress bar and the rows per second, then exits.
  */
 @Component
 @Order(100)

@@ -36,8 +36,8 @@ public class PetitionGenerator {
   private static final String[] SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗".split("");
   private static final String[] GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英".split("");
   private static final String[] SUBJECTS = {
-    "拖欠农民工工资", "房屋征收补偿", "物业服务纠纷", "小区噪音扰民", "社会保险待遇", "土地承包经营权",
-    "违法建设", "劳动合同解除", "医疗纠纷", "道路交通安全", "环境污染", "教育入学", "住房公积金提取", "供暖不达标"
+    "拖欠农民工工资", "房屋征收补偿", "物业服务纠纷", "小区噪音扰民", "社会保险待遇", "土地承包经营权", "违法建设", "劳动合同解除", "医疗纠纷",
+    "道路交通安全", "环境污染", "教育入学", "住房公积金提取", "供暖不达标"
   };
 
   private final PetitionService service;
@@ -116,40 +116,105 @@ public class PetitionGenerator {
     LocalDate received = receivedOn(r, today, years);
     Organisation bureau = bureaus.get(r.nextInt(bureaus.size()));
     Organisation village = villages.get(r.nextInt(villages.size()));
-    Channel channel = pick(r, new Channel[] {Channel.ONLINE, Channel.VISIT, Channel.LETTER, Channel.PHONE, Channel.FAX}, 40, 25, 20, 12, 3);
-    Category category = pick(r, new Category[] {Category.GRIEVANCE, Category.SUGGESTION, Category.ACCUSATION}, 75, 15, 10);
+    Channel channel =
+        pick(
+            r,
+            new Channel[] {
+              Channel.ONLINE, Channel.VISIT, Channel.LETTER, Channel.PHONE, Channel.FAX
+            },
+            40,
+            25,
+            20,
+            12,
+            3);
+    Category category =
+        pick(
+            r,
+            new Category[] {Category.GRIEVANCE, Category.SUGGESTION, Category.ACCUSATION},
+            75,
+            15,
+            10);
     int persons = r.nextInt(100) < 6 ? 5 + r.nextInt(40) : 1;
     int representatives = persons > 1 && channel == Channel.VISIT ? 1 + r.nextInt(5) : 0;
-    String name = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)] + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
+    String name =
+        SURNAMES[r.nextInt(SURNAMES.length)]
+            + GIVEN[r.nextInt(GIVEN.length)]
+            + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
     String phone = "13" + (100000000 + r.nextInt(900000000));
     String subject = SUBJECTS[r.nextInt(SUBJECTS.length)];
     Registered registered =
-        new Registered(channel, received, bureau.id(), null, true, List.of(), false, false, persons, representatives, null);
+        new Registered(
+            channel,
+            received,
+            bureau.id(),
+            null,
+            true,
+            List.of(),
+            false,
+            false,
+            persons,
+            representatives,
+            null);
     String id = UUID.randomUUID().toString();
     Petition p = Petition.register(id, registered, acting(bureau.id(), received, today), law);
     String holderLevelDepartment = department(r, bureau, all);
     LocalDate on = received.plusDays(1 + r.nextInt(10));
     // route: forward or assign to a department at the bureau's level
     boolean assign = r.nextInt(100) < 20;
-    step(p, assign ? new Acts.Assign(on, holderLevelDepartment, on.plusDays(60)) : new Acts.Forward(on, holderLevelDepartment), today, law);
+    step(
+        p,
+        assign
+            ? new Acts.Assign(on, holderLevelDepartment, on.plusDays(60))
+            : new Acts.Forward(on, holderLevelDepartment),
+        today,
+        law);
     on = on.plusDays(1 + r.nextInt(12));
     int fate = r.nextInt(100);
     if (fate < 8) {
-      step(p, new Acts.Decline(on, DeclineGround.NOT_COMPETENT, "不属于本机关职权范围", null, null), today, law);
+      step(
+          p,
+          new Acts.Decline(on, DeclineGround.NOT_COMPETENT, "不属于本机关职权范围", null, null),
+          today,
+          law);
     } else if (category == Category.GRIEVANCE && fate < 16) {
-      step(p, new Acts.Divert(on, pick(r, new Pathway[] {Pathway.LITIGATION, Pathway.ARBITRATION, Pathway.ADMIN_PROCEDURE}, 40, 40, 20), "请依法通过法定途径解决"), today, law);
+      step(
+          p,
+          new Acts.Divert(
+              on,
+              pick(
+                  r,
+                  new Pathway[] {Pathway.LITIGATION, Pathway.ARBITRATION, Pathway.ADMIN_PROCEDURE},
+                  40,
+                  40,
+                  20),
+              "请依法通过法定途径解决"),
+          today,
+          law);
     } else {
-      Pathway pathway = category == Category.GRIEVANCE ? (r.nextInt(100) < 85 ? Pathway.PETITION_HANDLING : Pathway.DUTY_PERFORMANCE) : null;
+      Pathway pathway =
+          category == Category.GRIEVANCE
+              ? (r.nextInt(100) < 85 ? Pathway.PETITION_HANDLING : Pathway.DUTY_PERFORMANCE)
+              : null;
       step(p, new Acts.Accept(on, category, pathway, false), today, law);
       if (pathway == Pathway.PETITION_HANDLING && r.nextInt(100) < 12) {
         step(p, new Acts.Extend(on.plusDays(40 + r.nextInt(15)), 30, "情况复杂", "负责人"), today, law);
       }
       on = on.plusDays(10 + r.nextInt(60));
-      step(p, new Acts.Reply(on, pick(r, Outcome.values(), 35, 30, 35), "经调查核实，现答复如下。", "《信访工作条例》第三十二条"), today, law);
+      step(
+          p,
+          new Acts.Reply(
+              on, pick(r, Outcome.values(), 35, 30, 35), "经调查核实，现答复如下。", "《信访工作条例》第三十二条"),
+          today,
+          law);
       on = on.plusDays(1 + r.nextInt(4));
       step(p, new Acts.Deliver(on), today, law);
       if (r.nextInt(100) < 60) {
-        step(p, new Acts.Rate(on.plusDays(r.nextInt(5)), pick(r, Satisfaction.values(), 70, 20, 10), null, null), today, law);
+        step(
+            p,
+            new Acts.Rate(
+                on.plusDays(r.nextInt(5)), pick(r, Satisfaction.values(), 70, 20, 10), null, null),
+            today,
+            law);
       }
       if (pathway == Pathway.PETITION_HANDLING && r.nextInt(100) < 10) {
         on = on.plusDays(5 + r.nextInt(20));
@@ -172,12 +237,47 @@ public class PetitionGenerator {
     }
     Petitions.Record record =
         new Petitions.Record(
-            id, null, queryCode(id), null, channel, received, bureau.id(), "generator",
-            received.atTime(9, 0).atOffset(ZoneOffset.ofHours(8)), village.regionCode(), subject,
-            "信访人反映：" + subject + "问题，至今未得到解决。", "请求依法解决" + subject + "问题。", null, null,
-            subject, null, representatives, persons, persons > 1, false, true, null, false, false,
-            false, false, null, 1,
-            List.of(new PetitionerData(name, null, null, null, null, null, phone, village.name() + r.nextInt(200) + "号", null, true)),
+            id,
+            null,
+            queryCode(id),
+            null,
+            channel,
+            received,
+            bureau.id(),
+            "generator",
+            received.atTime(9, 0).atOffset(ZoneOffset.ofHours(8)),
+            village.regionCode(),
+            subject,
+            "信访人反映：" + subject + "问题，至今未得到解决。",
+            "请求依法解决" + subject + "问题。",
+            null,
+            null,
+            subject,
+            null,
+            representatives,
+            persons,
+            persons > 1,
+            false,
+            true,
+            null,
+            false,
+            false,
+            false,
+            false,
+            null,
+            1,
+            List.of(
+                new PetitionerData(
+                    name,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    phone,
+                    village.name() + r.nextInt(200) + "号",
+                    null,
+                    true)),
             List.of());
     return new Generated(record, p);
   }
@@ -196,15 +296,26 @@ public class PetitionGenerator {
 
   private Petition.Acting acting(String organisationId, LocalDate on, LocalDate today) {
     return new Petition.Acting(
-        "generator", organisationId, false, today, on.atTime(10, 0).toInstant(ZoneOffset.ofHours(8)));
+        "generator",
+        organisationId,
+        false,
+        today,
+        on.atTime(10, 0).toInstant(ZoneOffset.ofHours(8)));
   }
 
   private static String department(Random r, Organisation bureau, List<Organisation> all) {
     List<Organisation> candidates =
         all.stream()
-            .filter(o -> o.type() == OrgType.DEPARTMENT && o.level() == bureau.level() && o.parentId() != null && o.parentId().equals(bureau.parentId()))
+            .filter(
+                o ->
+                    o.type() == OrgType.DEPARTMENT
+                        && o.level() == bureau.level()
+                        && o.parentId() != null
+                        && o.parentId().equals(bureau.parentId()))
             .toList();
-    return candidates.isEmpty() ? bureau.parentId() : candidates.get(r.nextInt(candidates.size())).id();
+    return candidates.isEmpty()
+        ? bureau.parentId()
+        : candidates.get(r.nextInt(candidates.size())).id();
   }
 
   /** Seasonal: more matters in the weeks after the Spring Festival and in March (两会). */
@@ -261,25 +372,64 @@ public class PetitionGenerator {
       int year = r.receivedOn().getYear();
       int seq = next.merge(year, 1, Integer::sum) - 1;
       String number = service.number(year, seq);
-      petitions.add(new Object[] {
-        r.id(), number, r.queryCode(), r.channel().name(), r.receivedOn(), r.receivedBy(), r.registeredBy(),
-        r.registeredAt(), r.regionCode(), r.subject(), r.facts(), r.request(), r.topic(), r.representatives(),
-        r.persons(), r.collective(), p.state().name(), p.category() == null ? null : p.category().name(),
-        p.pathway() == null ? null : p.pathway().name(), p.holder(), p.isFinal(), p.concludedOn(), p.isResolved(),
-        p.lastActOn(), p.history().size()
-      });
+      petitions.add(
+          new Object[] {
+            r.id(),
+            number,
+            r.queryCode(),
+            r.channel().name(),
+            r.receivedOn(),
+            r.receivedBy(),
+            r.registeredBy(),
+            r.registeredAt(),
+            r.regionCode(),
+            r.subject(),
+            r.facts(),
+            r.request(),
+            r.topic(),
+            r.representatives(),
+            r.persons(),
+            r.collective(),
+            p.state().name(),
+            p.category() == null ? null : p.category().name(),
+            p.pathway() == null ? null : p.pathway().name(),
+            p.holder(),
+            p.isFinal(),
+            p.concludedOn(),
+            p.isResolved(),
+            p.lastActOn(),
+            p.history().size()
+          });
       PetitionerData d = r.petitioners().get(0);
       people.add(new Object[] {r.id(), d.name(), d.phone(), d.address()});
       for (HistoryEvent e : p.history()) {
-        events.add(new Object[] {
-          r.id(), e.seq(), e.act(), e.on(), e.by(), e.organisationId(), e.at().atOffset(ZoneOffset.UTC), e.article(),
-          e.backEntered(), e.adminAct(), json.writeValueAsString(e.payload())
-        });
+        events.add(
+            new Object[] {
+              r.id(),
+              e.seq(),
+              e.act(),
+              e.on(),
+              e.by(),
+              e.organisationId(),
+              e.at().atOffset(ZoneOffset.UTC),
+              e.article(),
+              e.backEntered(),
+              e.adminAct(),
+              json.writeValueAsString(e.payload())
+            });
       }
       for (Duty duty : p.duties(law, today)) {
-        duties.add(new Object[] {
-          r.id(), duty.duty().name(), duty.due(), duty.owedBy(), duty.basis(), duty.provisional(), duty.optional(), duty.paused()
-        });
+        duties.add(
+            new Object[] {
+              r.id(),
+              duty.duty().name(),
+              duty.due(),
+              duty.owedBy(),
+              duty.basis(),
+              duty.provisional(),
+              duty.optional(),
+              duty.paused()
+            });
       }
     }
     jdbc.batchUpdate(
@@ -306,13 +456,19 @@ public class PetitionGenerator {
   private int reserve(int year, int k) {
     int updated =
         jdbc.update(
-            "update petition_number_sequence set last_seq = last_seq + ? where number_year = ?", k, year);
+            "update petition_number_sequence set last_seq = last_seq + ? where number_year = ?",
+            k,
+            year);
     if (updated == 0) {
-      jdbc.update("insert into petition_number_sequence (number_year, last_seq) values (?, ?)", year, k);
+      jdbc.update(
+          "insert into petition_number_sequence (number_year, last_seq) values (?, ?)", year, k);
       return 1;
     }
     Integer last =
-        jdbc.queryForObject("select last_seq from petition_number_sequence where number_year = ?", Integer.class, year);
+        jdbc.queryForObject(
+            "select last_seq from petition_number_sequence where number_year = ?",
+            Integer.class,
+            year);
     return last - k + 1;
   }
 }

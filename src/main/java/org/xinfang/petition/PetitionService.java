@@ -255,10 +255,7 @@ public class PetitionService {
     Actor actor = currentActor.get();
     Petition.Acting acting =
         acting(actor, actingOrganisation(petition, name, act, actor), name, ROLES.get(name));
-    petition.perform(act, acting, law());
-    petitions.save(petition);
-    petitions.writeDuties(id, petition.duties(law(), acting.today()));
-    return publishAndView(petition);
+    return perform(petition, act, acting);
   }
 
   @Transactional(readOnly = true)
@@ -285,24 +282,9 @@ public class PetitionService {
   /** A page of petitions, newest first, optionally those one organisation holds or in one state. */
   @Transactional(readOnly = true)
   public List<PetitionSummary> list(String holder, PetitionState state, int page, int size) {
-    if (page < 0 || page > 1_000_000) throw new InvalidInput("page", "must be 0–1000000");
-    if (size < 1 || size > 500) throw new InvalidInput("size", "must be 1–500");
+    checkPage(page, size);
     return petitions.list(holder, state, page * size, size).stream()
-        .map(
-            s ->
-                new PetitionSummary(
-                    s.id(),
-                    s.number(),
-                    s.channel(),
-                    s.receivedOn(),
-                    s.receivedBy(),
-                    s.subject(),
-                    s.state(),
-                    s.category(),
-                    s.pathway(),
-                    s.handlingOrganisation(),
-                    s.isFinal(),
-                    s.lastActOn()))
+        .map(PetitionService::summary)
         .toList();
   }
 
@@ -373,10 +355,7 @@ public class PetitionService {
             .orElseThrow(() -> new NotFound("No petition with this number and query code"));
     Petition petition = petitions.load(id).orElseThrow();
     Petition.Acting acting = new Petition.Acting(PORTAL, null, false, today(), clock.instant());
-    petition.perform(act, acting, law());
-    petitions.save(petition);
-    petitions.writeDuties(id, petition.duties(law(), acting.today()));
-    return publishAndView(petition);
+    return perform(petition, act, acting);
   }
 
   /**
@@ -582,6 +561,14 @@ public class PetitionService {
         p.allowedActs(),
         history,
         p.version());
+  }
+
+  /** One act in one transaction: guard and record, save, rewrite the duties, tell the others. */
+  private PetitionView perform(Petition petition, Act act, Petition.Acting acting) {
+    petition.perform(act, acting, law());
+    petitions.save(petition);
+    petitions.writeDuties(petition.id(), petition.duties(law(), acting.today()));
+    return publishAndView(petition);
   }
 
   /**

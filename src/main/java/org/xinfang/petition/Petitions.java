@@ -470,28 +470,7 @@ class Petitions {
     sql.append(" order by received_on desc, number desc limit ? offset ?");
     args.add(limit);
     args.add(offset);
-    return jdbc.sql(sql.toString())
-        .params(args)
-        .query(
-            (rs, n) ->
-                new Summary(
-                    rs.getString("id"),
-                    rs.getString("number"),
-                    Channel.valueOf(rs.getString("channel")),
-                    rs.getObject("received_on", LocalDate.class),
-                    rs.getString("received_by"),
-                    rs.getString("subject"),
-                    PetitionState.valueOf(rs.getString("state")),
-                    rs.getString("category") == null
-                        ? null
-                        : Category.valueOf(rs.getString("category")),
-                    rs.getString("pathway") == null
-                        ? null
-                        : Pathway.valueOf(rs.getString("pathway")),
-                    rs.getString("handling_organisation"),
-                    rs.getBoolean("is_final"),
-                    rs.getObject("last_act_on", LocalDate.class)))
-        .list();
+    return jdbc.sql(sql.toString()).params(args).query(this::summary).list();
   }
 
   // ------------------------------------------------------------------ duties projection
@@ -525,6 +504,22 @@ class Petitions {
         .list();
   }
 
+  /** Counts, then reads one page of {@code select … + where + order}, with the same arguments. */
+  private <T> Page<T> page(
+      String countSql,
+      String selectSql,
+      List<Object> args,
+      org.springframework.jdbc.core.RowMapper<T> mapper,
+      int page,
+      int size) {
+    long total = jdbc.sql(countSql).params(args).query(Long.class).single();
+    List<Object> pageArgs = new ArrayList<>(args);
+    pageArgs.add(size);
+    pageArgs.add((long) page * size);
+    List<T> items = jdbc.sql(selectSql + " limit ? offset ?").params(pageArgs).query(mapper).list();
+    return new Page<>(items, page, size, total);
+  }
+
   Page<WorkItem> workList(WorkQuery q) {
     StringBuilder where = new StringBuilder(" where d.owed_by = ?");
     List<Object> args = new ArrayList<>();
@@ -549,39 +544,34 @@ class Petitions {
       args.add(likePrefix(q.regionPrefix().strip()));
     }
     String from = " from petition_duty d join petition p on p.id = d.petition_id";
-    long total = jdbc.sql("select count(*)" + from + where).params(args).query(Long.class).single();
-    List<Object> pageArgs = new ArrayList<>(args);
-    pageArgs.add(q.size());
-    pageArgs.add((long) q.page() * q.size());
-    List<WorkItem> items =
-        jdbc.sql(
-                "select p.id, p.number, p.subject, p.channel, p.category, p.state, p.region_code,"
-                    + " p.received_on, d.duty, d.due, d.owed_by, d.basis, d.provisional,"
-                    + " d.optional, d.paused"
-                    + from
-                    + where
-                    + " order by d.due, p.number limit ? offset ?")
-            .params(pageArgs)
-            .query(
-                (rs, n) ->
-                    new WorkItem(
-                        rs.getString("id"),
-                        rs.getString("number"),
-                        rs.getString("subject"),
-                        Channel.valueOf(rs.getString("channel")),
-                        enumOrNull(Category.class, rs.getString("category")),
-                        PetitionState.valueOf(rs.getString("state")),
-                        rs.getString("region_code"),
-                        rs.getObject("received_on", LocalDate.class),
-                        DutyKind.valueOf(rs.getString("duty")),
-                        rs.getObject("due", LocalDate.class),
-                        rs.getString("owed_by"),
-                        rs.getString("basis"),
-                        rs.getBoolean("provisional"),
-                        rs.getBoolean("optional"),
-                        rs.getBoolean("paused")))
-            .list();
-    return new Page<>(items, q.page(), q.size(), total);
+    return page(
+        "select count(*)" + from + where,
+        "select p.id, p.number, p.subject, p.channel, p.category, p.state, p.region_code,"
+            + " p.received_on, d.duty, d.due, d.owed_by, d.basis, d.provisional, d.optional,"
+            + " d.paused"
+            + from
+            + where
+            + " order by d.due, p.number",
+        args,
+        (rs, n) ->
+            new WorkItem(
+                rs.getString("id"),
+                rs.getString("number"),
+                rs.getString("subject"),
+                Channel.valueOf(rs.getString("channel")),
+                enumOrNull(Category.class, rs.getString("category")),
+                PetitionState.valueOf(rs.getString("state")),
+                rs.getString("region_code"),
+                rs.getObject("received_on", LocalDate.class),
+                DutyKind.valueOf(rs.getString("duty")),
+                rs.getObject("due", LocalDate.class),
+                rs.getString("owed_by"),
+                rs.getString("basis"),
+                rs.getBoolean("provisional"),
+                rs.getBoolean("optional"),
+                rs.getBoolean("paused")),
+        q.page(),
+        q.size());
   }
 
   Page<Summary> search(SearchQuery q) {
@@ -630,22 +620,17 @@ class Petitions {
       where.append(" and p.handling_organisation = ?");
       args.add(q.holder());
     }
-    long total =
-        jdbc.sql("select count(*) from petition p" + where).params(args).query(Long.class).single();
-    List<Object> pageArgs = new ArrayList<>(args);
-    pageArgs.add(q.size());
-    pageArgs.add((long) q.page() * q.size());
-    List<Summary> items =
-        jdbc.sql(
-                "select p.id, p.number, p.channel, p.received_on, p.received_by, p.subject,"
-                    + " p.state, p.category, p.pathway, p.handling_organisation, p.is_final,"
-                    + " p.last_act_on from petition p"
-                    + where
-                    + " order by p.received_on desc, p.number desc limit ? offset ?")
-            .params(pageArgs)
-            .query(this::summary)
-            .list();
-    return new Page<>(items, q.page(), q.size(), total);
+    return page(
+        "select count(*) from petition p" + where,
+        "select p.id, p.number, p.channel, p.received_on, p.received_by, p.subject, p.state,"
+            + " p.category, p.pathway, p.handling_organisation, p.is_final, p.last_act_on"
+            + " from petition p"
+            + where
+            + " order by p.received_on desc, p.number desc",
+        args,
+        this::summary,
+        q.page(),
+        q.size());
   }
 
   /** The petition with this number and query code (the portal's key), if both match. */
