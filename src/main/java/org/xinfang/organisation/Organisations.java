@@ -50,14 +50,40 @@ public class Organisations {
     this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
   }
 
+  /**
+   * The tree changes rarely and is read on every act: it is kept in memory, reloaded after 30
+   * seconds (so another instance's additions are seen) and at once when an unknown id is asked for.
+   */
+  private record Snapshot(java.util.Map<String, Organisation> byId, long loadedAt) {}
+
+  private static final long SNAPSHOT_TTL_MILLIS = 30_000;
+  private volatile Snapshot snapshot;
+
+  private Snapshot snapshot(boolean force) {
+    Snapshot current = snapshot;
+    long now = System.currentTimeMillis();
+    if (current == null || force || now - current.loadedAt() > SNAPSHOT_TTL_MILLIS) {
+      java.util.Map<String, Organisation> byId = new java.util.HashMap<>();
+      jdbc.sql("select " + COLUMNS + " from organisation")
+          .query(Organisations::row)
+          .list()
+          .forEach(o -> byId.put(o.id(), o));
+      current = new Snapshot(java.util.Map.copyOf(byId), now);
+      snapshot = current;
+    }
+    return current;
+  }
+
   public Optional<Organisation> find(String id) {
     if (id == null) {
       return Optional.empty();
     }
-    return jdbc.sql("select " + COLUMNS + " from organisation where id = :id")
-        .param("id", id)
-        .query(Organisations::row)
-        .optional();
+    Snapshot s = snapshot(false);
+    Organisation found = s.byId().get(id);
+    if (found == null && System.currentTimeMillis() - s.loadedAt() > 1_000) {
+      found = snapshot(true).byId().get(id);
+    }
+    return Optional.ofNullable(found);
   }
 
   /**
@@ -69,25 +95,21 @@ public class Organisations {
 
   /** Every organisation, in depth-first tree order. */
   public List<Organisation> all() {
-    return sorted(
-        jdbc.sql("select " + COLUMNS + " from organisation").query(Organisations::row).list());
+    return sorted(new ArrayList<>(snapshot(false).byId().values()));
   }
 
   /** The organisations directly below this one (empty for an unknown id). */
   public List<Organisation> children(String id) {
     return sorted(
-        jdbc.sql("select " + COLUMNS + " from organisation where parent_id = :id")
-            .param("id", id)
-            .query(Organisations::row)
-            .list());
+        snapshot(false).byId().values().stream()
+            .filter(o -> id != null && id.equals(o.parentId()))
+            .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
   }
 
   /** The top of the tree (the highest-level organisation without a parent), if any. */
   public Optional<Organisation> root() {
-    return jdbc
-        .sql("select " + COLUMNS + " from organisation where parent_id is null")
-        .query(Organisations::row)
-        .stream()
+    return snapshot(false).byId().values().stream()
+        .filter(o -> o.parentId() == null)
         .min(TREE_ORDER);
   }
 
@@ -101,12 +123,7 @@ public class Organisations {
       if (current.equals(ancestorId)) {
         return true;
       }
-      current =
-          jdbc.sql("select parent_id from organisation where id = :id")
-              .param("id", current)
-              .query(String.class)
-              .optional()
-              .orElse(null);
+      current = find(current).map(Organisation::parentId).orElse(null);
     }
     return false;
   }
@@ -250,6 +267,7 @@ public class Organisations {
     } catch (DuplicateKeyException e) {
       throw idTaken(id);
     }
+    snapshot = null;
     return created;
   }
 

@@ -101,13 +101,17 @@ public final class Acts {
   /** 复查 requested (条例 Art. 35); {@code to} where the law gives a choice. */
   public record RequestReview(LocalDate on, @Size(max = 64) String to) implements Act {}
 
-  /** 复查意见; {@code redoDays}: the period the reviewer sets for a REDO. */
+  /**
+   * 复查意见; {@code redoDays}: the period the reviewer sets for a REDO; {@code basis}: the legal basis
+   * the review opinion states (required on the notice of a VARY, which rests on its own).
+   */
   public record Review(
       LocalDate on,
       @NotNull ReviewOutcome outcome,
       Outcome variedOutcome,
       @NotBlank @Size(max = 100000) String opinion,
-      @Min(1) @Max(3660) Integer redoDays)
+      @Min(1) @Max(3660) Integer redoDays,
+      @Size(max = 10000) String basis)
       implements Act {}
 
   /** 复核 requested (条例 Art. 36). */
@@ -119,12 +123,16 @@ public final class Acts {
   /** The hearing ends: the re-review clock runs again. */
   public record EndHearing(LocalDate on, @Size(max = 10000) String summary) implements Act {}
 
-  /** 复核意见 (UPHOLD or VARY); the matter becomes final (条例 Art. 36 para. 3). */
+  /**
+   * 复核意见 (UPHOLD or VARY); the matter becomes final (条例 Art. 36 para. 3). {@code basis}: the legal
+   * basis the re-review opinion states (required on the notice of a VARY).
+   */
   public record ReReview(
       LocalDate on,
       @NotNull ReviewOutcome outcome,
       Outcome variedOutcome,
-      @NotBlank @Size(max = 100000) String opinion)
+      @NotBlank @Size(max = 100000) String opinion,
+      @Size(max = 10000) String basis)
       implements Act {}
 
   /** The petitioner's rating (条例 Art. 21). */

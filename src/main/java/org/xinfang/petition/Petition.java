@@ -439,6 +439,24 @@ final class Petition {
             "In this deployment only grievances are declined for skipping a level.");
       }
     }
+    if (a.ground() == DeclineGround.FINAL_AFTER_RE_REVIEW) {
+      // 不再受理 only a matter re-reviewed and final: named here, or registered as its repeat
+      String earlierId =
+          a.earlierPetition() != null ? a.earlierPetition() : registration.repeatOf();
+      if (earlierId == null) {
+        throw new LawViolation(
+            "final-after-re-review (条例 Art. 36 para. 3)",
+            "Name the earlier, re-reviewed petition (earlierPetition), or register this one as"
+                + " a repeat of it: only a final matter raised again is not accepted again.");
+      }
+      if (a.earlierPetition() == null
+          && !law.earlier(earlierId).map(Law.EarlierPetition::isFinal).orElse(false)) {
+        throw new LawViolation(
+            "final-after-re-review (条例 Art. 36 para. 3)",
+            "The petition this one repeats is not final: only a re-reviewed matter is not"
+                + " accepted again.");
+      }
+    }
     if (a.earlierPetition() != null) {
       Law.EarlierPetition earlier =
           law.earlier(a.earlierPetition())
@@ -603,7 +621,7 @@ final class Petition {
         "review",
         on,
         "条例 Art. 35",
-        new Review(on, a.outcome(), a.variedOutcome(), a.opinion(), a.redoDays()),
+        new Review(on, a.outcome(), a.variedOutcome(), a.opinion(), a.redoDays(), a.basis()),
         acting);
   }
 
@@ -648,7 +666,7 @@ final class Petition {
         "re-review",
         on,
         "条例 Art. 36",
-        new ReReview(on, a.outcome(), a.variedOutcome(), a.opinion()),
+        new ReReview(on, a.outcome(), a.variedOutcome(), a.opinion(), a.basis()),
         acting);
   }
 
@@ -717,7 +735,11 @@ final class Petition {
    * on the matter: it changes no state, and is allowed in every state.
    */
   void recordNotice(NoticeIssued notice, Acting acting) {
-    record("issue-notice", notice.on(), "条例 Art. 23; NOTICES.md", notice, acting);
+    String article =
+        notice.article() == null || notice.article().isBlank()
+            ? "条例 Art. 23; NOTICES.md"
+            : notice.article().strip();
+    record("issue-notice", notice.on(), article, notice, acting);
   }
 
   // ---------------------------------------------------------------- guards

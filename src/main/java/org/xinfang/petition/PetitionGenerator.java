@@ -220,14 +220,22 @@ public class PetitionGenerator {
         on = on.plusDays(5 + r.nextInt(20));
         step(p, new Acts.RequestReview(on, null), today, law);
         on = on.plusDays(10 + r.nextInt(18));
-        step(p, new Acts.Review(on, ReviewOutcome.UPHOLD, null, "经复查，维持原处理意见。", null), today, law);
+        step(
+            p,
+            new Acts.Review(on, ReviewOutcome.UPHOLD, null, "经复查，维持原处理意见。", null, null),
+            today,
+            law);
         on = on.plusDays(2);
         step(p, new Acts.Deliver(on), today, law);
         if (r.nextInt(100) < 30) {
           on = on.plusDays(5 + r.nextInt(20));
           step(p, new Acts.RequestReReview(on, null), today, law);
           on = on.plusDays(10 + r.nextInt(18));
-          step(p, new Acts.ReReview(on, ReviewOutcome.UPHOLD, null, "经复核，维持复查意见。"), today, law);
+          step(
+              p,
+              new Acts.ReReview(on, ReviewOutcome.UPHOLD, null, "经复核，维持复查意见。", null),
+              today,
+              law);
           step(p, new Acts.Deliver(on.plusDays(2)), today, law);
         }
       }

@@ -310,6 +310,28 @@ public class PetitionService {
         .replace("{seq}", String.format("%05d", seq));
   }
 
+  /**
+   * The acts allowed now that the signed-in user may do: the state's acts
+   * (PetitionView.allowedActs) narrowed to the user's roles and to the organisation each act is
+   * done for.
+   */
+  @Transactional(readOnly = true)
+  public List<String> actsForCurrentUser(PetitionView view) {
+    Actor actor = currentActor.get();
+    if (actor.bootstrapAdmin() && adminActsAnywhere) {
+      return view.allowedActs();
+    }
+    Petition petition = petitions.load(view.id()).orElseThrow();
+    return view.allowedActs().stream()
+        .filter(act -> ROLES.get(act).stream().anyMatch(actor::has))
+        .filter(
+            act -> {
+              String org = actingOrganisation(petition, act, null, actor);
+              return org == null || org.equals(actor.organisationId());
+            })
+        .toList();
+  }
+
   /** The duties an organisation owes, soonest due first (the work list). */
   @Transactional(readOnly = true)
   public Page<WorkItem> workList(WorkQuery q) {
@@ -359,16 +381,20 @@ public class PetitionService {
   }
 
   /**
-   * Records that a written notice was issued, as an act in the petition's history (called by the
-   * notice module in the transaction of the act that required the notice).
+   * Records that a written notice was issued, as an act in the petition's history citing the
+   * notice's own article (called by the notice module in the transaction of the act that required
+   * the notice, or when a draft is completed and issued).
+   *
+   * @param adminAct whether the bootstrap administrator issued it (the act that required it was
+   *     theirs, or they issued the draft): marked in the history like their other acts
    */
   @Transactional
   public void recordNoticeIssued(
-      String petitionId, NoticeIssued notice, String by, String organisationId) {
+      String petitionId, NoticeIssued notice, String by, String organisationId, boolean adminAct) {
     Petition petition =
         petitions.load(petitionId).orElseThrow(() -> new NotFound("No petition " + petitionId));
     petition.recordNotice(
-        notice, new Petition.Acting(by, organisationId, false, today(), clock.instant()));
+        notice, new Petition.Acting(by, organisationId, adminAct, today(), clock.instant()));
     petitions.save(petition);
   }
 

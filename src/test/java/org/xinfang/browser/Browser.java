@@ -13,8 +13,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium driven by Selenium with Debian's chromedriver — nothing is
- * downloaded at run time (STACK.md).
+ * Debian's headless Chromium driven by Selenium with Debian's chromedriver — nothing is downloaded
+ * at run time (STACK.md).
  */
 final class Browser {
 

@@ -66,9 +66,11 @@ class ConcurrencyTest extends IntegrationTest {
     int concurrentRefusals = 0;
     for (int round = 0; round < ROUNDS; round++) {
       String id = forwarded();
+      JsonNode before = petition(id);
       List<Answer> answers = race(id, "accept", ACCEPT, "decline", DECLINE);
       concurrentRefusals +=
-          assertOneWinner(id, round, answers, Map.of("accept", "ACCEPTED", "decline", "DECLINED"));
+          assertOneWinner(
+              id, round, before, answers, Map.of("accept", "ACCEPTED", "decline", "DECLINED"));
     }
     System.out.printf(
         "ConcurrencyTest: %d of %d races were refused by optimistic concurrency%n",
@@ -80,8 +82,9 @@ class ConcurrencyTest extends IntegrationTest {
   void sameActTwice() throws Exception {
     for (int round = 0; round < 20; round++) {
       String id = forwarded();
+      JsonNode before = petition(id);
       List<Answer> answers = race(id, "accept", ACCEPT, "accept", ACCEPT);
-      assertOneWinner(id, round, answers, Map.of("accept", "ACCEPTED"));
+      assertOneWinner(id, round, before, answers, Map.of("accept", "ACCEPTED"));
     }
   }
 
@@ -115,9 +118,13 @@ class ConcurrencyTest extends IntegrationTest {
     return new Answer(act, r.getStatus(), r.getContentAsString(StandardCharsets.UTF_8));
   }
 
-  /** Exactly one 200 and one 409 with an allowed rule; the history holds the winner only. */
+  /**
+   * Exactly one 200 and one 409 with an allowed rule; the history holds the winner only, with the
+   * one notice the winner required (the loser's act and notice were both rolled back).
+   */
   private int assertOneWinner(
-      String id, int round, List<Answer> answers, Map<String, String> stateAfter) throws Exception {
+      String id, int round, JsonNode before, List<Answer> answers, Map<String, String> stateAfter)
+      throws Exception {
     String context = "round " + round + ", petition " + id + ": " + answers;
     assertThat(answers).extracting(Answer::status).as(context).doesNotContain(500);
     assertThat(answers).extracting(Answer::status).as(context).containsExactlyInAnyOrder(200, 409);
@@ -133,11 +140,34 @@ class ConcurrencyTest extends IntegrationTest {
     assertThat(rule).as(context).isIn(stateRule, CONCURRENT_RULE);
 
     JsonNode p = petition(id);
-    List<String> acts = new ArrayList<>();
-    p.path("history").forEach(e -> acts.add(e.path("act").asString()));
-    assertThat(acts).as(context).containsExactly("register", "forward", winner.act());
+    assertThat(acts(before)).as(context).containsExactly("register", "forward");
+    assertThat(acts(p)).as(context).containsExactly("register", "forward", winner.act());
+    // both accept and decline owe the named petitioner a notice (受理 / 不予受理告知书): one is issued
+    List<String> events = new ArrayList<>();
+    p.path("history").forEach(e -> events.add(e.path("act").asString()));
+    List<String> expected = new ArrayList<>();
+    before.path("history").forEach(e -> expected.add(e.path("act").asString()));
+    expected.add(winner.act());
+    expected.add(ISSUE_NOTICE);
+    assertThat(events).as(context).isEqualTo(expected);
+    String kind = winner.act().equals("accept") ? "RECEIPT" : "DECLINE";
+    assertThat(
+            noticeEvents(p).get(noticeEvents(p).size() - 1).path("details").path("kind").asString())
+        .as(context)
+        .isEqualTo(kind);
+    // the notices themselves: the forward's and the winner's, none stored for the loser
+    MockHttpServletResponse n =
+        mvc.perform(get("/api/petitions/" + id + "/notices").with(ADMIN_USER))
+            .andReturn()
+            .getResponse();
+    assertThat(n.getStatus()).as(context).isEqualTo(200);
+    List<String> kinds = new ArrayList<>();
+    json.readTree(n.getContentAsString(StandardCharsets.UTF_8))
+        .forEach(x -> kinds.add(x.path("kind").asString()));
+    assertThat(kinds).as(context).containsExactly("FORWARD", kind);
     assertThat(p.path("state").asString()).as(context).isEqualTo(stateAfter.get(winner.act()));
-    assertThat(p.path("version").asInt()).as(context).isEqualTo(3);
+    // one version per recorded event: the winner's act and its notice, nothing of the loser's
+    assertThat(p.path("version").asInt()).as(context).isEqualTo(before.path("version").asInt() + 2);
     return CONCURRENT_RULE.equals(rule) ? 1 : 0;
   }
 

@@ -423,7 +423,7 @@ class LawRulesTest extends IntegrationTest {
             "decline",
             on("2026-03-02", "ground", "LEVEL_SKIPPING", "detail", "越级走访，请到中山区信访局反映"));
     assertThat(p.get("state").asString()).isEqualTo("DECLINED");
-    assertThat(last(p).get("article").asString()).isEqualTo("2014 逐级走访办法 Art. 4");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("2014 逐级走访办法 Art. 4");
     assertThat(dueDates(p)).isEmpty();
     // configurable scope (LAW.md §1), by default grievances (申诉求决) only: not a suggestion
     Map<String, Object> suggestion = visit("2026-03-02", BUREAU);
@@ -482,7 +482,7 @@ class LawRulesTest extends IntegrationTest {
                 CITY_HOUSING));
     assertThat(p.get("state").asString()).isEqualTo("DECLINED");
     assertThat(p.get("concluded").asBoolean()).isTrue();
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 23 para. 1");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 23 para. 1");
     assertThat(dueDates(p)).isEmpty();
   }
 
@@ -508,7 +508,7 @@ class LawRulesTest extends IntegrationTest {
                 "该事项正在中山区人社局办理中",
                 "earlierPetition",
                 earlier));
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 19 para. 3");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 19 para. 3");
 
     String concluded = id(register(letter("2026-03-02", COUNTY_DEPT)));
     act(concluded, "decline", on("2026-03-02", "ground", "NOT_COMPETENT", "detail", "不属于本机关职权"));
@@ -558,7 +558,7 @@ class LawRulesTest extends IntegrationTest {
     JsonNode p =
         act(id, "decline", on("2026-03-02", "ground", "LITIGATION_MATTER", "detail", "请向人民法院申请再审"));
     assertThat(p.get("state").asString()).isEqualTo("DECLINED");
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Arts. 20, 22, 28");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Arts. 20, 22, 28");
   }
 
   @Test
@@ -606,8 +606,33 @@ class LawRulesTest extends IntegrationTest {
                 "earlierPetition",
                 fin));
     assertThat(p.get("state").asString()).isEqualTo("DECLINED");
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 36 para. 3");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 36 para. 3");
     assertThat(dueDates(p)).isEmpty();
+
+    // the earlier petition must be named: in the decline, or as the one this petition repeats
+    String unnamed = id(register(letter("2026-06-01", CITY_PETITION_BUREAU)));
+    refused(
+        unnamed,
+        "decline",
+        on("2026-06-01", "ground", "FINAL_AFTER_RE_REVIEW", "detail", "不再受理"),
+        "final-after-re-review (条例 Art. 36 para. 3)");
+    assertThat(get(unnamed).get("state").asString()).isEqualTo("REGISTERED");
+    // registered as a repeat of a matter that is not final: refused without earlierPetition too
+    refused(
+        repeat,
+        "decline",
+        on("2026-06-01", "ground", "FINAL_AFTER_RE_REVIEW", "detail", "不再受理"),
+        "final-after-re-review (条例 Art. 36 para. 3)");
+    // registered as a repeat of the final matter: its repeatOf names it
+    String repeatOfFinal = id(register(repeatOf("2026-06-01", fin)));
+    JsonNode q =
+        act(
+            repeatOfFinal,
+            "decline",
+            on("2026-06-01", "ground", "FINAL_AFTER_RE_REVIEW", "detail", "同一事实和理由，不再受理"));
+    assertThat(q.get("state").asString()).isEqualTo("DECLINED");
+    assertThat(lastAct(q).get("act").asString()).isEqualTo("decline");
+    assertThat(lastAct(q).get("article").asString()).isEqualTo("条例 Art. 36 para. 3");
   }
 
   // ================================================================== §4 pathways (Arts. 29–31)
@@ -625,7 +650,7 @@ class LawRulesTest extends IntegrationTest {
       assertThat(p.get("pathway").asString()).isEqualTo(e.getKey());
       assertThat(p.get("concluded").asBoolean()).isTrue();
       assertThat(p.get("resolved").asBoolean()).isFalse(); // concluded, not resolved (LAW.md §4)
-      assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 31 item " + e.getValue());
+      assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 31 item " + e.getValue());
       assertThat(dueDates(p)).isEmpty();
     }
     // from FORWARDED and ASSIGNED too
@@ -672,7 +697,7 @@ class LawRulesTest extends IntegrationTest {
     act(arb, "accept", on("2026-03-02", "category", "GRIEVANCE", "pathway", "ARBITRATION"));
     JsonNode p = act(arb, "divert", on("2026-03-03", "pathway", "ARBITRATION", "guidance", "劳动仲裁"));
     assertThat(p.get("state").asString()).isEqualTo("DIVERTED");
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 31 item 2");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 31 item 2");
 
     String six = acceptedOnPathway6("2026-03-02", CITY_DEPT);
     refused(
@@ -700,7 +725,7 @@ class LawRulesTest extends IntegrationTest {
             on("2026-03-02", "category", "SUGGESTION", "pathway", "PETITION_HANDLING")),
         400);
     JsonNode p = act(id, "accept", on("2026-03-02", "category", "SUGGESTION"));
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 29");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 29");
     // Art. 34's 60 days bind pathway-6 matters only
     assertThat(dueDates(p)).doesNotContainKey("CONCLUDE");
   }
@@ -755,7 +780,7 @@ class LawRulesTest extends IntegrationTest {
     JsonNode p = act(id, "extend", on("2026-03-02", "days", 30, "reason", "情况复杂"));
     // 02-10 + 90: 02-28 is day 18, 03-31 day 49, 04-30 day 79, 05-11 day 90 (Mon) → 05-11
     assertThat(dueDates(p)).isEqualTo(Map.of("CONCLUDE", "2026-05-11"));
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 34");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 34");
   }
 
   @Test
@@ -831,7 +856,7 @@ class LawRulesTest extends IntegrationTest {
       assertThat(p.get("opinion").get("kind").asString()).isEqualTo("HANDLING");
       assertThat(p.get("opinion").get("issuedBy").asString()).isEqualTo(CITY_DEPT);
       assertThat(p.get("opinion").get("issuedOn").asString()).isEqualTo("2026-03-20");
-      assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 32");
+      assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 32");
       // CONCLUDE is discharged by the opinion
       assertThat(dueDates(p)).isEmpty();
     }
@@ -968,7 +993,31 @@ class LawRulesTest extends IntegrationTest {
     String uphold = underReview();
     JsonNode q = act(uphold, "review", on("2026-04-01", "outcome", "UPHOLD", "opinion", "维持"));
     assertThat(q.get("opinion").get("outcome").asString()).isEqualTo("NOT_SUPPORT");
-    assertThat(last(q).get("article").asString()).isEqualTo("条例 Art. 35");
+    assertThat(lastAct(q).get("article").asString()).isEqualTo("条例 Art. 35");
+
+    // a varied opinion rests on a basis of its own (条例 Art. 32): without one its 复查意见书 stays
+    // a draft and nothing follows the review; stated with the review, it is issued with it
+    assertThat(lastHistoryEvent(p).get("act").asString()).isEqualTo("review");
+    String stated = underReview();
+    JsonNode r =
+        act(
+            stated,
+            "review",
+            on(
+                "2026-04-01",
+                "outcome",
+                "VARY",
+                "variedOutcome",
+                "SUPPORT",
+                "opinion",
+                "变更为予以支持",
+                "basis",
+                "《劳动合同法》第三十条"));
+    assertThat(lastAct(r).get("details").get("basis").asString()).isEqualTo("《劳动合同法》第三十条");
+    JsonNode notice = lastHistoryEvent(r);
+    assertThat(notice.get("act").asString()).isEqualTo(ISSUE_NOTICE);
+    assertThat(notice.get("details").get("kind").asString()).isEqualTo("REVIEW_OPINION");
+    assertThat(notice.get("article").asString()).isEqualTo("条例 Art. 35");
   }
 
   @Test
@@ -1057,7 +1106,7 @@ class LawRulesTest extends IntegrationTest {
     act(id, "request-re-review", on("2026-04-07")); // RE_REVIEW 05-07 without a hearing
     JsonNode p = act(id, "start-hearing", on("2026-04-14"));
     assertThat(duty(p, "RE_REVIEW").get("paused").asBoolean()).isTrue();
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 36 para. 2");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 36 para. 2");
     // no opinion while the hearing is in progress
     refused(
         id,
@@ -1098,7 +1147,7 @@ class LawRulesTest extends IntegrationTest {
     assertThat(p.get("opinion").get("kind").asString()).isEqualTo("RE_REVIEW");
     assertThat(p.get("opinion").get("outcome").asString()).isEqualTo("EXPLAIN");
     assertThat(p.get("opinion").get("issuedBy").asString()).isEqualTo(PROVINCE_HUMAN_RESOURCES);
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 36");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 36");
     assertThat(dueDates(p)).isEmpty();
     JsonNode d = act(id, "deliver", on("2026-05-06"));
     assertThat(d.get("concluded").asBoolean()).isTrue();
@@ -1118,7 +1167,7 @@ class LawRulesTest extends IntegrationTest {
     JsonNode p = act(id, "settle", on("2026-03-10", "agreement", "双方达成和解协议：企业一次性支付工资。"));
     assertThat(p.get("state").asString()).isEqualTo("SETTLED");
     assertThat(p.get("concluded").asBoolean()).isTrue();
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 33");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 33");
     assertThat(dueDates(p)).isEmpty();
     // only grievances are settled
     String suggestion = id(register(letter("2026-03-02", CITY_DEPT)));
@@ -1145,8 +1194,8 @@ class LawRulesTest extends IntegrationTest {
         "follow-up-on-concluded (条例 Art. 37 para. 3)");
     act(id, "deliver", on("2026-03-17"));
     JsonNode p = act(id, "follow-up", on("2026-03-18", "note", "疏导教育，帮扶救助"));
-    assertThat(last(p).get("act").asString()).isEqualTo("follow-up");
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 37 para. 3");
+    assertThat(lastAct(p).get("act").asString()).isEqualTo("follow-up");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 37 para. 3");
   }
 
   @Test
@@ -1178,7 +1227,7 @@ class LawRulesTest extends IntegrationTest {
     expect(postJson(url(id, "rate"), on("2026-03-17", "satisfaction", "SO_SO")), 400);
     JsonNode p = act(id, "rate", on("2026-03-17", "satisfaction", "DISSATISFIED"));
     assertThat(p.get("ratings").get("HANDLING_ORGANISATION").asString()).isEqualTo("DISSATISFIED");
-    assertThat(last(p).get("article").asString()).isEqualTo("条例 Art. 21");
+    assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 21");
     refused(id, "rate", on("2026-03-18", "satisfaction", "SATISFIED"), "rate-once (条例 Art. 21)");
     p =
         act(
@@ -1281,13 +1330,13 @@ class LawRulesTest extends IntegrationTest {
     assertThat(p.get("history").get(0).get("backEntered").asBoolean()).isTrue();
     String id = id(p);
     JsonNode f = act(id, "forward", on("2026-03-10", "to", CITY_DEPT));
-    assertThat(last(f).get("backEntered").asBoolean()).isFalse();
+    assertThat(lastAct(f).get("backEntered").asBoolean()).isFalse();
     Map<String, Object> noDate = new LinkedHashMap<>();
     noDate.put("category", "GRIEVANCE");
     noDate.put("pathway", "PETITION_HANDLING");
     JsonNode a = act(id, "accept", noDate);
-    assertThat(last(a).get("on").asString()).isEqualTo("2026-03-10");
-    assertThat(last(a).get("backEntered").asBoolean()).isFalse();
+    assertThat(lastAct(a).get("on").asString()).isEqualTo("2026-03-10");
+    assertThat(lastAct(a).get("backEntered").asBoolean()).isFalse();
     // CONCLUDE from today: 03-10 (Tue) + 60 = 05-09, a swapped working Saturday → 05-09
     assertThat(dueDates(a)).isEqualTo(Map.of("CONCLUDE", "2026-05-09"));
   }
@@ -1304,8 +1353,18 @@ class LawRulesTest extends IntegrationTest {
     assertThat(q.get("history").get(0).get("adminAct").asBoolean()).isFalse();
     JsonNode f =
         asUser(CITY_REGISTRAR, url(id(q), "forward"), on("2026-03-02", "to", CITY_DEPT), 200);
-    assertThat(last(f).get("adminAct").asBoolean()).isFalse();
-    assertThat(last(f).get("organisationId").asString()).isEqualTo(BUREAU);
+    assertThat(lastAct(f).get("act").asString()).isEqualTo("forward");
+    assertThat(lastAct(f).get("adminAct").asBoolean()).isFalse();
+    assertThat(lastAct(f).get("organisationId").asString()).isEqualTo(BUREAU);
+    // the notice an act requires is issued by whoever did the act, and marked the same way
+    JsonNode staffNotice = noticeEvents(f).get(0);
+    assertThat(staffNotice.get("by").asString()).isEqualTo(CITY_REGISTRAR);
+    assertThat(staffNotice.get("adminAct").asBoolean()).isFalse();
+    JsonNode g = act(id(p), "forward", on("2026-03-02", "to", CITY_DEPT));
+    assertThat(lastAct(g).get("adminAct").asBoolean()).isTrue();
+    JsonNode adminNotice = noticeEvents(g).get(0);
+    assertThat(adminNotice.get("by").asString()).isEqualTo(ADMIN);
+    assertThat(adminNotice.get("adminAct").asBoolean()).isTrue();
   }
 
   @Test
@@ -1325,8 +1384,8 @@ class LawRulesTest extends IntegrationTest {
     // 大连市人社局's own handler may
     JsonNode p = asUser(CITY_HANDLER, url(id, "accept"), accept, 200);
     assertThat(p.get("state").asString()).isEqualTo("ACCEPTED");
-    assertThat(last(p).get("by").asString()).isEqualTo(CITY_HANDLER);
-    assertThat(last(p).get("adminAct").asBoolean()).isFalse();
+    assertThat(lastAct(p).get("by").asString()).isEqualTo(CITY_HANDLER);
+    assertThat(lastAct(p).get("adminAct").asBoolean()).isFalse();
   }
 
   @Test
@@ -1449,6 +1508,12 @@ class LawRulesTest extends IntegrationTest {
     return dues;
   }
 
+  /** The very last event of the history, an {@code issue-notice} included. */
+  private static JsonNode lastHistoryEvent(JsonNode petition) {
+    JsonNode history = petition.get("history");
+    return history.get(history.size() - 1);
+  }
+
   private static JsonNode duty(JsonNode petition, String name) {
     for (JsonNode d : petition.get("duties")) {
       if (name.equals(d.get("duty").asString())) {
@@ -1456,10 +1521,5 @@ class LawRulesTest extends IntegrationTest {
       }
     }
     throw new AssertionError("no duty " + name + " in " + petition.get("duties"));
-  }
-
-  private static JsonNode last(JsonNode petition) {
-    JsonNode history = petition.get("history");
-    return history.get(history.size() - 1);
   }
 }

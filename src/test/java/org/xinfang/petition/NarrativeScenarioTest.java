@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.ResultActions;
@@ -69,6 +70,8 @@ class NarrativeScenarioTest extends IntegrationTest {
     assertThat(dueDates(p))
         .isEqualTo(Map.of("NOTIFY_RECEIPT", "2026-02-28", "OBJECT", "2026-02-27"));
     assertThat(duty(p, "NOTIFY_RECEIPT").get("owedBy").asString()).isEqualTo(CITY_HUMAN_RESOURCES);
+    // the 转送函 goes with the forward, issued by the bureau in the clerk's hand (条例 Art. 22)
+    noticeAfter(p, "forward", "FORWARD", "条例 Art. 22", "大信转");
 
     // ---- 2026-02-25 (Wed): the handler records that 大连市人社局 accepted the matter yesterday,
     // 02-24, the first working day after the holiday, as a grievance on pathway 6 (条例 Art. 31
@@ -86,6 +89,8 @@ class NarrativeScenarioTest extends IntegrationTest {
     // 60 — a Saturday; 04-26 Sunday is not a swapped day → 04-27 (Mon).
     assertThat(dueDates(p)).isEqualTo(Map.of("CONCLUDE", "2026-04-27"));
     assertThat(duty(p, "CONCLUDE").get("owedBy").asString()).isEqualTo(CITY_HUMAN_RESOURCES);
+    // the 受理告知书 (条例 Art. 23) is issued with the acceptance: dated 02-24, back-entered like it
+    noticeAfter(p, "accept", "RECEIPT", "条例 Art. 23", "大人社信受");
 
     // ---- 2026-04-20 (Mon): the case is complex; the head approves a 30-day extension (延期), before
     // the original period ends on 04-27.
@@ -101,6 +106,8 @@ class NarrativeScenarioTest extends IntegrationTest {
     // plus 30 (= 05-27).
     assertThat(dueDates(p)).isEqualTo(Map.of("CONCLUDE", "2026-05-25"));
     assertThat(p.get("extensionDays").asInt()).isEqualTo(30);
+    // the 延期告知书 tells 张三 the new due date (条例 Art. 34)
+    noticeAfter(p, "extend", "EXTENSION", "条例 Art. 34", "大人社信延");
 
     // ---- 2026-05-20 (Wed): the handling opinion (信访处理意见书, 条例 Art. 32): not supported.
     today("2026-05-20");
@@ -113,6 +120,10 @@ class NarrativeScenarioTest extends IntegrationTest {
     assertThat(p.get("state").asString()).isEqualTo("REPLIED");
     // nothing is owed until the opinion is delivered: the review window opens on receipt
     assertThat(dueDates(p)).isEmpty();
+    // the opinion states no legal basis: its 信访处理意见书 is kept as a draft (条例 Art. 32), so no
+    // notice is issued with the reply — the reply is the last event, and the notices stay three
+    noNoticeAfter(p, "reply");
+    assertThat(noticeEvents(p)).hasSize(3);
 
     // ---- 2026-05-22 (Fri): the opinion is delivered (送达) to 张三.
     today("2026-05-22");
@@ -136,9 +147,24 @@ class NarrativeScenarioTest extends IntegrationTest {
 
     // ---- 2026-07-10 (Fri): 辽宁省人社厅 upholds the opinion (复查意见: 维持).
     today("2026-07-10");
-    p = act(id, "review", on("2026-07-10", "outcome", "UPHOLD", "opinion", "原处理意见事实清楚、依据正确，予以维持。"));
+    p =
+        act(
+            id,
+            "review",
+            on(
+                "2026-07-10",
+                "outcome",
+                "UPHOLD",
+                "opinion",
+                "原处理意见事实清楚、依据正确，予以维持。",
+                "basis",
+                REVIEW_BASIS));
     assertThat(p.get("state").asString()).isEqualTo("REVIEWED");
     assertThat(dueDates(p)).isEmpty();
+    // the review states its own basis: its 复查意见书 (条例 Art. 35) is issued with it, by the
+    // bootstrap admin acting for the province, and marked as the admin's like the review itself
+    JsonNode reviewNotice = noticeAfter(p, "review", "REVIEW_OPINION", "条例 Art. 35", "辽人社信复查");
+    assertThat(reviewNotice.get("adminAct").asBoolean()).isTrue();
 
     // ---- 2026-07-20 (Mon): the clerk records that the review opinion was delivered on 07-17
     // (Fri).
@@ -182,6 +208,8 @@ class NarrativeScenarioTest extends IntegrationTest {
     assertThat(p.get("state").asString()).isEqualTo("FINAL");
     assertThat(p.get("final").asBoolean()).isTrue();
     assertThat(dueDates(p)).isEmpty();
+    // the 复核意见书 (条例 Art. 36) upholds, resting on the basis of the issued review opinion
+    noticeAfter(p, "re-review", "RE_REVIEW_OPINION", "条例 Art. 36", "辽政信复核");
 
     // ---- 2026-09-10 (Thu): the re-review opinion is delivered; 张三 rates the handling organ and
     // the petition bureau (条例 Art. 21).
@@ -196,10 +224,12 @@ class NarrativeScenarioTest extends IntegrationTest {
     assertThat(p.get("ratings").get("PETITION_BUREAU").asString()).isEqualTo("SATISFIED");
 
     // ---- the whole history: each act, the article it rests on, and whether it was back-entered
+    // (the issue of each notice is itself an event of the history, checked below)
+    List<JsonNode> actEvents = actEvents(p);
     List<String> acts = new ArrayList<>();
     List<String> articles = new ArrayList<>();
     List<Boolean> backEntered = new ArrayList<>();
-    for (JsonNode e : p.get("history")) {
+    for (JsonNode e : actEvents) {
       acts.add(e.get("act").asString());
       articles.add(e.get("article").asString());
       backEntered.add(e.get("backEntered").asBoolean());
@@ -248,12 +278,57 @@ class NarrativeScenarioTest extends IntegrationTest {
     }
     assertThat(backEntered).isEqualTo(expectedBackEntered);
     // who acted: the demo staff for their own organisations, the bootstrap admin elsewhere
-    JsonNode history = p.get("history");
-    assertThat(history.get(0).get("by").asString()).isEqualTo(CITY_REGISTRAR);
-    assertThat(history.get(0).get("adminAct").asBoolean()).isFalse();
-    assertThat(history.get(2).get("by").asString()).isEqualTo(CITY_HANDLER);
-    assertThat(history.get(2).get("adminAct").asBoolean()).isFalse();
-    assertThat(history.get(6).get("adminAct").asBoolean()).isTrue();
+    assertThat(actEvents.get(0).get("by").asString()).isEqualTo(CITY_REGISTRAR);
+    assertThat(actEvents.get(0).get("adminAct").asBoolean()).isFalse();
+    assertThat(actEvents.get(2).get("by").asString()).isEqualTo(CITY_HANDLER);
+    assertThat(actEvents.get(2).get("adminAct").asBoolean()).isFalse();
+    assertThat(actEvents.get(6).get("adminAct").asBoolean()).isTrue();
+
+    // the notices in the history: each issued one right after the act that required it, none for
+    // the handling opinion still in draft
+    List<String> events = new ArrayList<>();
+    p.get("history").forEach(e -> events.add(e.get("act").asString()));
+    assertThat(events)
+        .containsExactly(
+            "register",
+            "forward",
+            "issue-notice", // 转送函
+            "accept",
+            "issue-notice", // 受理告知书
+            "extend",
+            "issue-notice", // 延期告知书
+            "reply", // 信访处理意见书: a draft, not issued
+            "deliver",
+            "request-review",
+            "review",
+            "issue-notice", // 复查意见书
+            "deliver",
+            "request-re-review",
+            "start-hearing",
+            "end-hearing",
+            "re-review",
+            "issue-notice", // 复核意见书
+            "deliver",
+            "rate",
+            "rate");
+    // and the same notices as the notice module lists them, with the same document numbers
+    JsonNode notices = body(getJson("/api/petitions/" + id + "/notices"));
+    List<String> kinds = new ArrayList<>();
+    List<String> statuses = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
+    for (JsonNode n : notices) {
+      kinds.add(n.get("kind").asString());
+      statuses.add(n.get("status").asString());
+      if ("ISSUED".equals(n.get("status").asString())) {
+        numbers.add(n.get("documentNumber").asString());
+      }
+    }
+    assertThat(kinds)
+        .containsExactly(
+            "FORWARD", "RECEIPT", "EXTENSION", "OPINION", "REVIEW_OPINION", "RE_REVIEW_OPINION");
+    assertThat(statuses).containsExactly("ISSUED", "ISSUED", "ISSUED", "DRAFT", "ISSUED", "ISSUED");
+    assertThat(noticeEvents(p).stream().map(e -> e.get("details").get("documentNumber").asString()))
+        .containsExactlyElementsOf(numbers);
 
     // ---- 2026-10-12 (Mon): 张三 writes again to 大连市信访局 with the same facts and reasons.
     today("2026-10-12");
@@ -278,14 +353,62 @@ class NarrativeScenarioTest extends IntegrationTest {
                 "earlierPetition",
                 id));
     assertThat(q.get("state").asString()).isEqualTo("DECLINED");
-    JsonNode decline = q.get("history").get(q.get("history").size() - 1);
+    JsonNode decline = lastAct(q);
     assertThat(decline.get("act").asString()).isEqualTo("decline");
     assertThat(decline.get("article").asString()).isEqualTo("条例 Art. 36 para. 3");
     assertThat(decline.get("backEntered").asBoolean()).isFalse();
     assertThat(dueDates(q)).isEmpty();
+    // the 不再受理告知书 is issued with it, citing the same paragraph
+    noticeAfter(q, "decline", "FINAL_DECLINE", "条例 Art. 36 para. 3", "大信不再受");
+    assertThat(acts(q)).containsExactly("register", "decline");
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** The legal basis the review opinion states (条例 Art. 35; the wage law it applies). */
+  private static final String REVIEW_BASIS = "《保障农民工工资支付条例》第三条、第十一条";
+
+  /**
+   * The event right after the latest {@code act} in the history: the issue of the notice of {@code
+   * kind} it required, citing {@code article}, numbered by {@code codes}〔year〕N号, and done on the
+   * same day, by the same user for the same organisation, back-entered and admin-marked alike.
+   */
+  private static JsonNode noticeAfter(
+      JsonNode petition, String act, String kind, String article, String codes) {
+    JsonNode history = petition.get("history");
+    int at = latest(history, act);
+    assertThat(at + 1).as("an event after %s in %s", act, history).isLessThan(history.size());
+    JsonNode done = history.get(at);
+    JsonNode notice = history.get(at + 1);
+    assertThat(notice.get("act").asString()).as("the event after %s", act).isEqualTo(ISSUE_NOTICE);
+    assertThat(notice.get("details").get("kind").asString()).isEqualTo(kind);
+    assertThat(notice.get("article").asString()).as("article of %s", kind).isEqualTo(article);
+    String year = done.get("on").asString().substring(0, 4);
+    assertThat(notice.get("details").get("documentNumber").asString())
+        .matches(Pattern.quote(codes) + "〔" + year + "〕[1-9]\\d*号");
+    assertThat(notice.get("details").get("noticeId").asString()).isNotBlank();
+    for (String field : List.of("on", "by", "organisationId", "backEntered", "adminAct")) {
+      assertThat(notice.get(field))
+          .as("%s of the %s notice", field, kind)
+          .isEqualTo(done.get(field));
+    }
+    return notice;
+  }
+
+  /** The latest {@code act} issued no notice: nothing follows it in the history. */
+  private static void noNoticeAfter(JsonNode petition, String act) {
+    JsonNode history = petition.get("history");
+    assertThat(latest(history, act)).as("%s is the last event", act).isEqualTo(history.size() - 1);
+  }
+
+  private static int latest(JsonNode history, String act) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (act.equals(history.get(i).get("act").asString())) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + act + " in " + history);
+  }
 
   private static String url(String id, String act) {
     return "/api/petitions/" + id + "/" + act;

@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +133,48 @@ public abstract class IntegrationTest {
       throw new AssertionError(act + " answered " + status + ": " + node);
     }
     return node;
+  }
+
+  /** The act a notice's issue is recorded as (NOTICES.md): itself an event in the history. */
+  public static final String ISSUE_NOTICE = "issue-notice";
+
+  /**
+   * The history's acts on the matter, in order: every event except the {@code issue-notice} events
+   * the notices those acts required are recorded as.
+   */
+  protected static List<JsonNode> actEvents(JsonNode petition) {
+    List<JsonNode> events = new ArrayList<>();
+    for (JsonNode e : petition.get("history")) {
+      if (!ISSUE_NOTICE.equals(e.get("act").asString())) {
+        events.add(e);
+      }
+    }
+    return events;
+  }
+
+  /** The names of the history's acts on the matter, in order, without {@code issue-notice}. */
+  protected static List<String> acts(JsonNode petition) {
+    return actEvents(petition).stream().map(e -> e.get("act").asString()).toList();
+  }
+
+  /** The latest act on the matter (the last history event that is not an {@code issue-notice}). */
+  protected static JsonNode lastAct(JsonNode petition) {
+    List<JsonNode> events = actEvents(petition);
+    if (events.isEmpty()) {
+      throw new AssertionError("no act in the history of " + petition.get("id"));
+    }
+    return events.get(events.size() - 1);
+  }
+
+  /** The {@code issue-notice} events of the history, in order. */
+  protected static List<JsonNode> noticeEvents(JsonNode petition) {
+    List<JsonNode> events = new ArrayList<>();
+    for (JsonNode e : petition.get("history")) {
+      if (ISSUE_NOTICE.equals(e.get("act").asString())) {
+        events.add(e);
+      }
+    }
+    return events;
   }
 
   /** The due date of the named duty in a petition JSON, or null when it is not owed. */

@@ -1,0 +1,28 @@
+package org.xinfang.notice.web;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.xinfang.notice.Notices;
+
+/**
+ * The notice download of the workbench pages (session sign-in; the {@code /api} chain is HTTP Basic
+ * only): {@code /petitions/{id}/notices/{noticeId}.pdf}.
+ */
+@Controller
+@Hidden
+class NoticeDownloadController {
+
+  private final Notices notices;
+
+  NoticeDownloadController(Notices notices) {
+    this.notices = notices;
+  }
+
+  @GetMapping("/petitions/{id}/notices/{noticeId}.pdf")
+  ResponseEntity<byte[]> pdf(@PathVariable String id, @PathVariable String noticeId) {
+    return NoticePdf.response(notices, id, noticeId);
+  }
+}
