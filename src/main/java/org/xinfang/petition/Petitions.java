@@ -516,7 +516,11 @@ class Petitions {
     List<Object> pageArgs = new ArrayList<>(args);
     pageArgs.add(size);
     pageArgs.add((long) page * size);
-    List<T> items = jdbc.sql(selectSql + " limit ? offset ?").params(pageArgs).query(mapper).list();
+    String sql =
+        selectSql.contains("/*page*/")
+            ? selectSql.replace("/*page*/", "limit ? offset ?")
+            : selectSql + " limit ? offset ?";
+    List<T> items = jdbc.sql(sql).params(pageArgs).query(mapper).list();
     return new Page<>(items, page, size, total);
   }
 
@@ -544,14 +548,23 @@ class Petitions {
       args.add(likePrefix(q.regionPrefix().strip()));
     }
     String from = " from petition_duty d join petition p on p.id = d.petition_id";
+    // without filters on the petition itself the count needs no join (an index-only count)
+    boolean duties = q.category() == null && q.channel() == null && !notBlank(q.regionPrefix());
+    String count =
+        duties ? "select count(*) from petition_duty d" + where : "select count(*)" + from + where;
     return page(
-        "select count(*)" + from + where,
+        count,
         "select p.id, p.number, p.subject, p.channel, p.category, p.state, p.region_code,"
             + " p.received_on, d.duty, d.due, d.owed_by, d.basis, d.provisional, d.optional,"
             + " d.paused"
-            + from
-            + where
-            + " order by d.due, p.number",
+            + (duties
+                // page through the duty index alone, then join the page's petitions
+                ? " from (select * from petition_duty d"
+                    + where
+                    + " order by d.due, d.petition_id, d.duty /*page*/) d"
+                    + " join petition p on p.id = d.petition_id"
+                    + " order by d.due, d.petition_id, d.duty"
+                : from + where + " order by d.due, p.number"),
         args,
         (rs, n) ->
             new WorkItem(
