@@ -268,6 +268,18 @@ public class Organisations {
       throw idTaken(id);
     }
     snapshot = null;
+    // a snapshot read inside this transaction may hold the uncommitted row: drop it at the end too
+    if (org.springframework.transaction.support.TransactionSynchronizationManager
+        .isSynchronizationActive()) {
+      org.springframework.transaction.support.TransactionSynchronizationManager
+          .registerSynchronization(
+              new org.springframework.transaction.support.TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                  snapshot = null;
+                }
+              });
+    }
     return created;
   }
 
