@@ -285,19 +285,9 @@ class NoticeComposer {
     Outcome original = null;
     String basis = null;
     if (reply != null) {
-      Acts.Reply r = (Acts.Reply) reply.details();
-      Optional<NoticeStore.Row> notice =
-          store.latestIssued(p.id(), NoticeKind.OPINION, reply.seq());
-      priors.add(
-          new Prior(
-              NoticeKind.OPINION,
-              name(reply.organisationId()),
-              notice.map(NoticeStore.Row::documentNumber).orElse(null),
-              reply.on(),
-              r.outcome(),
-              r.opinion()));
-      original = r.outcome();
-      basis = notice.map(this::basisOf).orElse(r.basis());
+      Below below = handlingOpinion(p, reply, priors);
+      original = below.outcome();
+      basis = below.basis();
     }
     boolean upheld = rv.outcome() == ReviewOutcome.UPHOLD;
     b.opinion =
@@ -313,6 +303,24 @@ class NoticeComposer {
             priors,
             null);
     b.remedy = appeal(RemedyKind.RE_REVIEW, organ, "re-review-window");
+  }
+
+  /** The handling opinion a review or re-review looks back on: its outcome and legal basis. */
+  private record Below(Outcome outcome, String basis) {}
+
+  /** Adds the handling opinion to the procedural history and returns its outcome and basis. */
+  private Below handlingOpinion(PetitionView p, HistoryView reply, List<Prior> priors) {
+    Acts.Reply r = (Acts.Reply) reply.details();
+    Optional<NoticeStore.Row> notice = store.latestIssued(p.id(), NoticeKind.OPINION, reply.seq());
+    priors.add(
+        new Prior(
+            NoticeKind.OPINION,
+            name(reply.organisationId()),
+            notice.map(NoticeStore.Row::documentNumber).orElse(null),
+            reply.on(),
+            r.outcome(),
+            r.opinion()));
+    return new Below(r.outcome(), notice.map(this::basisOf).orElse(r.basis()));
   }
 
   /** 复核意见书 (条例 Art. 36): the procedural history, the hearing, and finality (para. 3). */
@@ -334,19 +342,9 @@ class NoticeComposer {
     Outcome reviewed = null;
     String basis = null;
     if (reply != null) {
-      Acts.Reply r = (Acts.Reply) reply.details();
-      Optional<NoticeStore.Row> notice =
-          store.latestIssued(p.id(), NoticeKind.OPINION, reply.seq());
-      priors.add(
-          new Prior(
-              NoticeKind.OPINION,
-              name(reply.organisationId()),
-              notice.map(NoticeStore.Row::documentNumber).orElse(null),
-              reply.on(),
-              r.outcome(),
-              r.opinion()));
-      reviewed = r.outcome();
-      basis = notice.map(this::basisOf).orElse(r.basis());
+      Below below = handlingOpinion(p, reply, priors);
+      reviewed = below.outcome();
+      basis = below.basis();
     }
     if (review != null) {
       Acts.Review r = (Acts.Review) review.details();
