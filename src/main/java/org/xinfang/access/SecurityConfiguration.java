@@ -65,6 +65,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/organisations")
                     .hasRole(ADMIN)
+                    .requestMatchers("/api/audit/**")
+                    .hasAnyRole(ADMIN, "SUPERVISOR")
                     .requestMatchers("/api/users/me")
                     .authenticated()
                     .requestMatchers("/api/users/**")

@@ -410,7 +410,24 @@ public class PetitionGenerator {
           });
       PetitionerData d = r.petitioners().get(0);
       people.add(new Object[] {r.id(), d.name(), d.phone(), d.address()});
+      String previous = org.xinfang.audit.HistoryChain.genesis(r.id());
       for (HistoryEvent e : p.history()) {
+        String payload = json.writeValueAsString(e.payload());
+        java.time.Instant at = e.at().truncatedTo(ChronoUnit.MICROS);
+        String hash =
+            Petitions.chainLink(
+                previous,
+                r.id(),
+                e.seq(),
+                e.act(),
+                e.on(),
+                e.by(),
+                e.organisationId(),
+                at,
+                e.article(),
+                e.backEntered(),
+                e.adminAct(),
+                payload);
         events.add(
             new Object[] {
               r.id(),
@@ -419,12 +436,15 @@ public class PetitionGenerator {
               e.on(),
               e.by(),
               e.organisationId(),
-              e.at().atOffset(ZoneOffset.UTC),
+              at.atOffset(ZoneOffset.UTC),
               e.article(),
               e.backEntered(),
               e.adminAct(),
-              json.writeValueAsString(e.payload())
+              payload,
+              previous,
+              hash
             });
+        previous = hash;
       }
       for (Duty duty : p.duties(law, today)) {
         duties.add(
@@ -452,7 +472,8 @@ public class PetitionGenerator {
         people);
     jdbc.batchUpdate(
         "insert into petition_event (petition_id, seq, act, on_date, actor, organisation_id, recorded_at,"
-            + " article, back_entered, admin_act, payload) values (?,?,?,?,?,?,?,?,?,?,?)",
+            + " article, back_entered, admin_act, payload, prev_hash, hash)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         events);
     jdbc.batchUpdate(
         "insert into petition_duty (petition_id, duty, due, owed_by, basis, provisional, optional, paused)"

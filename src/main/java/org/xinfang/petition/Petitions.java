@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.xinfang.audit.HistoryChain;
 import org.xinfang.petition.Registration.AccusedData;
 import org.xinfang.petition.Registration.PetitionerData;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,10 +56,12 @@ class Petitions {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final javax.sql.DataSource dataSource;
 
-  Petitions(JdbcClient jdbc, JsonMapper json) {
+  Petitions(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource) {
     this.jdbc = jdbc;
     this.json = json;
+    this.dataSource = dataSource;
   }
 
   /** The registration record as stored (everything but the lifecycle). */
@@ -286,12 +289,41 @@ class Petitions {
   }
 
   private void insertEvents(String petitionId, List<HistoryEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    int firstSeq = events.get(0).seq();
+    String previous =
+        firstSeq == 1
+            ? HistoryChain.genesis(petitionId)
+            : jdbc.sql("select hash from petition_event where petition_id = :p and seq = :s")
+                .param("p", petitionId)
+                .param("s", firstSeq - 1)
+                .query(String.class)
+                .single();
     for (HistoryEvent e : events) {
+      String payload = json.writeValueAsString(e.payload());
+      java.time.Instant at = e.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+      String hash =
+          chainLink(
+              previous,
+              petitionId,
+              e.seq(),
+              e.act(),
+              e.on(),
+              e.by(),
+              e.organisationId(),
+              at,
+              e.article(),
+              e.backEntered(),
+              e.adminAct(),
+              payload);
       jdbc.sql(
               """
               insert into petition_event (petition_id, seq, act, on_date, actor, organisation_id,
-                recorded_at, article, back_entered, admin_act, payload)
-              values (:p, :seq, :act, :on, :actor, :org, :at, :article, :back, :admin, :payload)
+                recorded_at, article, back_entered, admin_act, payload, prev_hash, hash)
+              values (:p, :seq, :act, :on, :actor, :org, :at, :article, :back, :admin, :payload,
+                :prev, :hash)
               """)
           .param("p", petitionId)
           .param("seq", e.seq())
@@ -299,13 +331,197 @@ class Petitions {
           .param("on", e.on())
           .param("actor", e.by())
           .param("org", e.organisationId())
-          .param("at", e.at().atOffset(ZoneOffset.UTC))
+          .param("at", at.atOffset(ZoneOffset.UTC))
           .param("article", e.article())
           .param("back", e.backEntered())
           .param("admin", e.adminAct())
-          .param("payload", json.writeValueAsString(e.payload()))
+          .param("payload", payload)
+          .param("prev", previous)
+          .param("hash", hash)
           .update();
+      previous = hash;
     }
+  }
+
+  /** The chain link of one event (audit.HistoryChain over the event's stored fields). */
+  static String chainLink(
+      String previous,
+      String petitionId,
+      int seq,
+      String act,
+      LocalDate on,
+      String by,
+      String organisationId,
+      java.time.Instant at,
+      String article,
+      boolean backEntered,
+      boolean adminAct,
+      String payload) {
+    long micros = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, at);
+    return HistoryChain.link(
+        previous,
+        petitionId,
+        Integer.toString(seq),
+        act,
+        on.toString(),
+        by,
+        organisationId,
+        Long.toString(micros),
+        article,
+        Boolean.toString(backEntered),
+        Boolean.toString(adminAct),
+        payload);
+  }
+
+  /** What the verification found: intact, how many events it checked, and the first break. */
+  record ChainCheck(boolean intact, long checked, String petitionId, Integer seq, String reason) {}
+
+  /**
+   * Walks every petition's history in order and recomputes its chain: an edited row no longer
+   * matches its hash, a deleted or reordered row breaks the sequence or the link, a deleted last
+   * row leaves fewer events than the petition's version (one event per saved version).
+   */
+  ChainCheck verifyChain() {
+    long[] checked = {0};
+    ChainCheck[] broken = {null};
+    String[] current = {null};
+    String[] previous = {null};
+    int[] expectedSeq = {1};
+    int[] version = {0};
+    org.springframework.jdbc.core.JdbcTemplate template =
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    template.setFetchSize(1000);
+    template.query(
+        """
+        select p.id as pid, p.version, e.seq, e.act, e.on_date, e.actor, e.organisation_id,
+          e.recorded_at, e.article, e.back_entered, e.admin_act, e.payload, e.prev_hash, e.hash
+        from petition p left join petition_event e on e.petition_id = p.id
+        order by p.id, e.seq
+        """,
+        (org.springframework.jdbc.core.RowCallbackHandler)
+            rs -> {
+              if (broken[0] != null) {
+                return;
+              }
+              String pid = rs.getString("pid");
+              if (!pid.equals(current[0])) {
+                if (current[0] != null && expectedSeq[0] - 1 != version[0]) {
+                  broken[0] =
+                      new ChainCheck(
+                          false, checked[0], current[0], expectedSeq[0], "missing-events");
+                  return;
+                }
+                current[0] = pid;
+                previous[0] = HistoryChain.genesis(pid);
+                expectedSeq[0] = 1;
+                version[0] = rs.getInt("version");
+              }
+              Object seqObject = rs.getObject("seq");
+              if (seqObject == null) {
+                broken[0] = new ChainCheck(false, checked[0], pid, 1, "missing-events");
+                return;
+              }
+              int seq = rs.getInt("seq");
+              if (seq != expectedSeq[0]) {
+                broken[0] = new ChainCheck(false, checked[0], pid, expectedSeq[0], "missing-event");
+                return;
+              }
+              String prev = rs.getString("prev_hash");
+              String hash = rs.getString("hash");
+              String recomputed =
+                  chainLink(
+                      previous[0],
+                      pid,
+                      seq,
+                      rs.getString("act"),
+                      rs.getObject("on_date", LocalDate.class),
+                      rs.getString("actor"),
+                      rs.getString("organisation_id"),
+                      rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                      rs.getString("article"),
+                      rs.getBoolean("back_entered"),
+                      rs.getBoolean("admin_act"),
+                      rs.getString("payload"));
+              if (!previous[0].equals(prev)) {
+                broken[0] = new ChainCheck(false, checked[0], pid, seq, "link-broken");
+                return;
+              }
+              if (!recomputed.equals(hash)) {
+                broken[0] = new ChainCheck(false, checked[0], pid, seq, "content-changed");
+                return;
+              }
+              checked[0]++;
+              previous[0] = hash;
+              expectedSeq[0] = seq + 1;
+            });
+    if (broken[0] == null && current[0] != null && expectedSeq[0] - 1 != version[0]) {
+      broken[0] = new ChainCheck(false, checked[0], current[0], expectedSeq[0], "missing-events");
+    }
+    return broken[0] != null ? broken[0] : new ChainCheck(true, checked[0], null, null, null);
+  }
+
+  /** Chains the rows written before the chain existed (V9), once, in order. */
+  int chainUnchained() {
+    List<String> ids =
+        jdbc.sql("select distinct petition_id from petition_event where hash is null")
+            .query(String.class)
+            .list();
+    for (String id : ids) {
+      String previous = HistoryChain.genesis(id);
+      for (var row :
+          jdbc.sql(
+                  "select seq, act, on_date, actor, organisation_id, recorded_at, article,"
+                      + " back_entered, admin_act, payload from petition_event"
+                      + " where petition_id = :p order by seq")
+              .param("p", id)
+              .query()
+              .listOfRows()) {
+        int seq = ((Number) row.get("seq")).intValue();
+        String hash =
+            jdbc.sql("select hash from petition_event where petition_id = :p and seq = :s")
+                .param("p", id)
+                .param("s", seq)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (hash == null) {
+          java.time.Instant at =
+              jdbc.sql("select recorded_at from petition_event where petition_id = :p and seq = :s")
+                  .param("p", id)
+                  .param("s", seq)
+                  .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                  .single();
+          hash =
+              chainLink(
+                  previous,
+                  id,
+                  seq,
+                  (String) row.get("act"),
+                  jdbc.sql("select on_date from petition_event where petition_id = :p and seq = :s")
+                      .param("p", id)
+                      .param("s", seq)
+                      .query(LocalDate.class)
+                      .single(),
+                  (String) row.get("actor"),
+                  (String) row.get("organisation_id"),
+                  at,
+                  (String) row.get("article"),
+                  Boolean.TRUE.equals(row.get("back_entered")),
+                  Boolean.TRUE.equals(row.get("admin_act")),
+                  (String) row.get("payload"));
+          jdbc.sql(
+                  "update petition_event set prev_hash = :prev, hash = :hash"
+                      + " where petition_id = :p and seq = :s")
+              .param("prev", previous)
+              .param("hash", hash)
+              .param("p", id)
+              .param("s", seq)
+              .update();
+        }
+        previous = hash;
+      }
+    }
+    return ids.size();
   }
 
   Optional<Petition> load(String id) {
