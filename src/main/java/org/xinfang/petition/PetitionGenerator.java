@@ -41,6 +41,7 @@ public class PetitionGenerator {
   };
 
   private final PetitionService service;
+  private final Petitions petitions;
   private final Organisations organisations;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -49,12 +50,14 @@ public class PetitionGenerator {
 
   PetitionGenerator(
       PetitionService service,
+      Petitions petitions,
       Organisations organisations,
       DataSource dataSource,
       TransactionTemplate tx,
       JsonMapper json,
       Clock clock) {
     this.service = service;
+    this.petitions = petitions;
     this.organisations = organisations;
     this.jdbc = new JdbcTemplate(dataSource);
     this.tx = tx;
@@ -412,22 +415,10 @@ public class PetitionGenerator {
       people.add(new Object[] {r.id(), d.name(), d.phone(), d.address()});
       String previous = org.xinfang.audit.HistoryChain.genesis(r.id());
       for (HistoryEvent e : p.history()) {
-        String payload = json.writeValueAsString(e.payload());
-        java.time.Instant at = e.at().truncatedTo(ChronoUnit.MICROS);
-        String hash =
-            Petitions.chainLink(
-                previous,
-                r.id(),
-                e.seq(),
-                e.act(),
-                e.on(),
-                e.by(),
-                e.organisationId(),
-                at,
-                e.article(),
-                e.backEntered(),
-                e.adminAct(),
-                payload);
+        Petitions.Chained c = this.petitions.chain(r.id(), previous, e);
+        String payload = c.payload();
+        java.time.Instant at = c.at();
+        String hash = c.hash();
         events.add(
             new Object[] {
               r.id(),

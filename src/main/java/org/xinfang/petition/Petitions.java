@@ -302,22 +302,10 @@ class Petitions {
                 .query(String.class)
                 .single();
     for (HistoryEvent e : events) {
-      String payload = json.writeValueAsString(e.payload());
-      java.time.Instant at = e.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-      String hash =
-          chainLink(
-              previous,
-              petitionId,
-              e.seq(),
-              e.act(),
-              e.on(),
-              e.by(),
-              e.organisationId(),
-              at,
-              e.article(),
-              e.backEntered(),
-              e.adminAct(),
-              payload);
+      Chained c = chain(petitionId, previous, e);
+      String payload = c.payload();
+      java.time.Instant at = c.at();
+      String hash = c.hash();
       jdbc.sql(
               """
               insert into petition_event (petition_id, seq, act, on_date, actor, organisation_id,
@@ -341,6 +329,30 @@ class Petitions {
           .update();
       previous = hash;
     }
+  }
+
+  /** A new event as stored: its payload text, its time to the microsecond, and its chain link. */
+  record Chained(String payload, java.time.Instant at, String hash) {}
+
+  Chained chain(String petitionId, String previous, HistoryEvent e) {
+    String payload = json.writeValueAsString(e.payload());
+    java.time.Instant at = e.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    return new Chained(
+        payload,
+        at,
+        chainLink(
+            previous,
+            petitionId,
+            e.seq(),
+            e.act(),
+            e.on(),
+            e.by(),
+            e.organisationId(),
+            at,
+            e.article(),
+            e.backEntered(),
+            e.adminAct(),
+            payload));
   }
 
   /** The chain link of one event (audit.HistoryChain over the event's stored fields). */
@@ -371,6 +383,50 @@ class Petitions {
         Boolean.toString(backEntered),
         Boolean.toString(adminAct),
         payload);
+  }
+
+  /** A stored history row's chained fields, as read back. */
+  private record Stored(
+      int seq,
+      String act,
+      LocalDate on,
+      String by,
+      String organisationId,
+      java.time.Instant at,
+      String article,
+      boolean backEntered,
+      boolean adminAct,
+      String payload) {
+
+    static Stored of(ResultSet rs) throws SQLException {
+      return new Stored(
+          rs.getInt("seq"),
+          rs.getString("act"),
+          rs.getObject("on_date", LocalDate.class),
+          rs.getString("actor"),
+          rs.getString("organisation_id"),
+          rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+          rs.getString("article"),
+          rs.getBoolean("back_entered"),
+          rs.getBoolean("admin_act"),
+          rs.getString("payload"));
+    }
+
+    String link(String previous, String petitionId) {
+      return chainLink(
+          previous,
+          petitionId,
+          seq,
+          act,
+          on,
+          by,
+          organisationId,
+          at,
+          article,
+          backEntered,
+          adminAct,
+          payload);
+    }
   }
 
   /** What the verification found: intact, how many events it checked, and the first break. */
@@ -428,20 +484,7 @@ class Petitions {
               }
               String prev = rs.getString("prev_hash");
               String hash = rs.getString("hash");
-              String recomputed =
-                  chainLink(
-                      previous[0],
-                      pid,
-                      seq,
-                      rs.getString("act"),
-                      rs.getObject("on_date", LocalDate.class),
-                      rs.getString("actor"),
-                      rs.getString("organisation_id"),
-                      rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                      rs.getString("article"),
-                      rs.getBoolean("back_entered"),
-                      rs.getBoolean("admin_act"),
-                      rs.getString("payload"));
+              String recomputed = Stored.of(rs).link(previous[0], pid);
               if (!previous[0].equals(prev)) {
                 broken[0] = new ChainCheck(false, checked[0], pid, seq, "link-broken");
                 return;
@@ -468,56 +511,24 @@ class Petitions {
             .list();
     for (String id : ids) {
       String previous = HistoryChain.genesis(id);
-      for (var row :
+      List<Stored> rows =
           jdbc.sql(
                   "select seq, act, on_date, actor, organisation_id, recorded_at, article,"
                       + " back_entered, admin_act, payload from petition_event"
                       + " where petition_id = :p order by seq")
               .param("p", id)
-              .query()
-              .listOfRows()) {
-        int seq = ((Number) row.get("seq")).intValue();
-        String hash =
-            jdbc.sql("select hash from petition_event where petition_id = :p and seq = :s")
-                .param("p", id)
-                .param("s", seq)
-                .query(String.class)
-                .optional()
-                .orElse(null);
-        if (hash == null) {
-          java.time.Instant at =
-              jdbc.sql("select recorded_at from petition_event where petition_id = :p and seq = :s")
-                  .param("p", id)
-                  .param("s", seq)
-                  .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
-                  .single();
-          hash =
-              chainLink(
-                  previous,
-                  id,
-                  seq,
-                  (String) row.get("act"),
-                  jdbc.sql("select on_date from petition_event where petition_id = :p and seq = :s")
-                      .param("p", id)
-                      .param("s", seq)
-                      .query(LocalDate.class)
-                      .single(),
-                  (String) row.get("actor"),
-                  (String) row.get("organisation_id"),
-                  at,
-                  (String) row.get("article"),
-                  Boolean.TRUE.equals(row.get("back_entered")),
-                  Boolean.TRUE.equals(row.get("admin_act")),
-                  (String) row.get("payload"));
-          jdbc.sql(
-                  "update petition_event set prev_hash = :prev, hash = :hash"
-                      + " where petition_id = :p and seq = :s")
-              .param("prev", previous)
-              .param("hash", hash)
-              .param("p", id)
-              .param("s", seq)
-              .update();
-        }
+              .query((rs, n) -> Stored.of(rs))
+              .list();
+      for (Stored row : rows) {
+        String hash = row.link(previous, id);
+        jdbc.sql(
+                "update petition_event set prev_hash = :prev, hash = :hash"
+                    + " where petition_id = :p and seq = :s")
+            .param("prev", previous)
+            .param("hash", hash)
+            .param("p", id)
+            .param("s", row.seq())
+            .update();
         previous = hash;
       }
     }
