@@ -137,35 +137,7 @@ public class PetitionService {
    */
   @Transactional
   public PetitionView submitOnline(Registration r) {
-    Registration online =
-        new Registration(
-            Channel.ONLINE,
-            today(),
-            r.receivedBy(),
-            r.petitioners(),
-            r.representatives(),
-            r.persons(),
-            r.collective(),
-            r.regionCode(),
-            r.subject(),
-            r.facts(),
-            r.request(),
-            r.reasons(),
-            r.category(),
-            r.accused(),
-            r.topic(),
-            null,
-            r.addressee(),
-            null,
-            r.litigationRelated(),
-            null,
-            null,
-            null,
-            null,
-            r.evidence(),
-            null,
-            null,
-            null);
+    Registration online = r.asOnlineSubmission(today());
     Petition.Acting acting = new Petition.Acting(PORTAL, null, false, today(), clock.instant());
     return register(online, PORTAL, acting);
   }
@@ -254,7 +226,7 @@ public class PetitionService {
     String name = Petition.nameOf(act);
     Actor actor = currentActor.get();
     Petition.Acting acting =
-        acting(actor, actingOrganisation(petition, name, act, actor), name, ROLES.get(name));
+        acting(actor, actingOrganisation(petition, name), name, ROLES.get(name));
     return perform(petition, act, acting);
   }
 
@@ -326,7 +298,7 @@ public class PetitionService {
         .filter(act -> ROLES.get(act).stream().anyMatch(actor::has))
         .filter(
             act -> {
-              String org = actingOrganisation(petition, act, null, actor);
+              String org = actingOrganisation(petition, act);
               return org == null || org.equals(actor.organisationId());
             })
         .toList();
@@ -465,7 +437,7 @@ public class PetitionService {
   // ------------------------------------------------------------------ who acts
 
   /** The organisation an act is done for: the holder, or the sender deciding an objection. */
-  private static String actingOrganisation(Petition p, String act, Act body, Actor actor) {
+  private static String actingOrganisation(Petition p, String act) {
     return switch (act) {
       case "decide-objection" -> p.senderForObjection();
       default -> p.holder();
@@ -637,10 +609,9 @@ public class PetitionService {
     return view(record, now);
   }
 
+  /** One act records one event: the reacting modules hear of that one. */
   private void publish(Petition p, String number) {
-    for (HistoryEvent e : p.history().subList(p.history().size() - 1, p.history().size())) {
-      events.publishEvent(new PetitionActed(p.id(), number, e));
-    }
+    events.publishEvent(new PetitionActed(p.id(), number, p.history().get(p.history().size() - 1)));
   }
 
   private static String subjectOf(Registration r) {

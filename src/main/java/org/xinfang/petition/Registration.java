@@ -81,4 +81,40 @@ public record Registration(
   /** For phone calls: caller number and call time. */
   public record PhoneRecord(
       @Size(max = 40) String callerNumber, LocalTime callTime, @Size(max = 10000) String summary) {}
+
+  /**
+   * The same matter as a citizen's online submission (条例 Art. 17 信息网络): the ONLINE channel,
+   * received on {@code receivedOn}; what only staff record (external number, repeat link, flags of
+   * the desk, intake details) is left out.
+   */
+  public Registration asOnlineSubmission(LocalDate receivedOn) {
+    return new Registration(
+        Channel.ONLINE,
+        receivedOn,
+        receivedBy(),
+        petitioners(),
+        representatives(),
+        persons(),
+        collective(),
+        regionCode(),
+        subject(),
+        facts(),
+        request(),
+        reasons(),
+        category(),
+        accused(),
+        topic(),
+        null,
+        addressee(),
+        null,
+        litigationRelated(),
+        null,
+        null,
+        null,
+        null,
+        evidence(),
+        null,
+        null,
+        null);
+  }
 }

@@ -23,7 +23,9 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -71,7 +73,7 @@ class BrowserJourneyTest {
     Browser.screenshot(driver, "01-login");
     driver.findElement(By.id("username")).sendKeys(IntegrationTest.ADMIN);
     driver.findElement(By.id("password")).sendKeys(IntegrationTest.ADMIN_PASSWORD);
-    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    submit(driver.findElement(By.cssSelector("form button[type=submit]")));
     assertThat(driver.getCurrentUrl()).doesNotContain("/login");
     Browser.screenshot(driver, "02-my-work");
 
@@ -86,12 +88,12 @@ class BrowserJourneyTest {
     driver.findElement(By.id("facts")).sendKeys("某建筑公司拖欠三个月工资，多次讨要未果。");
     driver.findElement(By.id("request")).sendKeys("请求责令公司支付拖欠的工资。");
     Browser.screenshot(driver, "03-registration-desk");
-    visibleSave().click();
+    submit(visibleSave());
     String number = driver.findElement(By.cssSelector("dd.number")).getText();
     String code = driver.findElement(By.cssSelector("dd.code")).getText();
     assertThat(number).contains("〔2026〕");
     assertThat(code).hasSizeGreaterThanOrEqualTo(8);
-    driver.findElement(By.cssSelector("a.button")).click();
+    submit(driver.findElement(By.cssSelector("a.button")));
     String petitionUrl = driver.getCurrentUrl();
 
     // the bureau forwards it to 大连市人社局; the department accepts, extends and answers
@@ -133,22 +135,22 @@ class BrowserJourneyTest {
     driver.findElement(By.id("number")).sendKeys(number);
     driver.findElement(By.id("code")).sendKeys(code);
     driver.findElement(By.id("phone")).sendKeys("5678");
-    driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    submit(driver.findElement(By.cssSelector("main form button[type=submit]")));
     assertThat(driver.getPageSource()).contains(number).contains("请求复查");
     Browser.screenshot(driver, "07-portal-status");
     WebElement rateForm = driver.findElements(By.cssSelector("form.rate")).get(0);
     rateForm.findElement(By.cssSelector("input[value=SATISFIED]")).click();
-    rateForm.findElement(By.cssSelector("button[type=submit]")).click();
-    driver
-        .findElement(By.cssSelector("form[action$='/portal/track/review'] button[type=submit]"))
-        .click();
+    submit(rateForm.findElement(By.cssSelector("button[type=submit]")));
+    submit(
+        driver.findElement(
+            By.cssSelector("form[action$='/portal/track/review'] button[type=submit]")));
     assertThat(driver.getPageSource()).contains("复查中");
 
     // the reviewer answers in the workbench
     driver.get(url("/login"));
     driver.findElement(By.id("username")).sendKeys(IntegrationTest.ADMIN);
     driver.findElement(By.id("password")).sendKeys(IntegrationTest.ADMIN_PASSWORD);
-    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    submit(driver.findElement(By.cssSelector("form button[type=submit]")));
     driver.get(petitionUrl);
     act("review", List.of(select("outcome", "UPHOLD"), text("opinion", "经复查，原处理意见事实清楚，予以维持。")));
     assertThat(driver.getPageSource()).contains("已作出复查意见");
@@ -180,10 +182,18 @@ class BrowserJourneyTest {
         input.sendKeys(f.value());
       }
     }
-    details.findElement(By.cssSelector("button[type=submit]")).click();
+    submit(details.findElement(By.cssSelector("button[type=submit]")));
     assertThat(driver.findElements(By.cssSelector(".problem, [role=alert].error")))
         .as("no problem shown after " + act)
         .isEmpty();
+  }
+
+  /**
+   * Clicks what leads to the next page and waits for it, so nothing is read from the page before.
+   */
+  private static void submit(WebElement button) {
+    button.click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
   }
 
   private WebElement visibleSave() {
