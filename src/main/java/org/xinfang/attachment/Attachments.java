@@ -127,7 +127,9 @@ public class Attachments {
       String contentType,
       InputStream content,
       String uploadedBy) {
-    petitions.get(petitionId); // NotFound for an unknown petition
+    if (!petitions.exists(petitionId)) {
+      throw new NotFound("No petition " + petitionId);
+    }
     String name = cleanName(filename);
     Stored stored = write(name, content);
     Integer pages = stored.type() == FileType.PDF ? pdfPages(stored.path()) : Integer.valueOf(1);

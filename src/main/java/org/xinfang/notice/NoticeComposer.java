@@ -226,7 +226,7 @@ class NoticeComposer {
   }
 
   private Earlier earlier(String earlierId) {
-    PetitionView ep = petitions.get(earlierId);
+    PetitionView ep = petitions.getWithoutScope(earlierId);
     Optional<NoticeStore.Row> notice =
         store.latestIssued(earlierId, NoticeKind.RE_REVIEW_OPINION, null);
     if (notice.isPresent()) {

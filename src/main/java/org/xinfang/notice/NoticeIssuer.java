@@ -66,7 +66,7 @@ class NoticeIssuer {
     if (NoticeComposer.kindOf(e) == null) {
       return;
     }
-    PetitionView petition = petitions.get(acted.petitionId());
+    PetitionView petition = petitions.getWithoutScope(acted.petitionId());
     composer.compose(e, petition).ifPresent(content -> create(e, petition, content));
   }
 

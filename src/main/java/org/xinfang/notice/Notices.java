@@ -69,8 +69,8 @@ public class Notices {
   @Transactional(readOnly = true)
   public List<NoticeSummary> list(String petitionId) {
     List<NoticeStore.Row> rows = store.list(petitionId);
-    if (rows.isEmpty()) {
-      petitions.get(petitionId); // 404 for an unknown petition
+    if (rows.isEmpty() && !petitions.exists(petitionId)) {
+      throw new NotFound("No petition " + petitionId);
     }
     return rows.stream().map(this::summary).toList();
   }

@@ -113,6 +113,54 @@ public class Organisations {
         .min(TREE_ORDER);
   }
 
+  /** The ids of this organisation and every organisation below it (empty for an unknown id). */
+  public java.util.Set<String> subtree(String id) {
+    java.util.Map<String, Organisation> byId = snapshot(false).byId();
+    if (id == null || !byId.containsKey(id)) {
+      return java.util.Set.of();
+    }
+    java.util.Map<String, List<String>> children = new java.util.HashMap<>();
+    for (Organisation o : byId.values()) {
+      if (o.parentId() != null) {
+        children.computeIfAbsent(o.parentId(), k -> new ArrayList<>()).add(o.id());
+      }
+    }
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(id));
+    while (!todo.isEmpty()) {
+      String next = todo.poll();
+      if (found.add(next)) {
+        todo.addAll(children.getOrDefault(next, List.of()));
+      }
+    }
+    return java.util.Collections.unmodifiableSet(found);
+  }
+
+  /**
+   * The jurisdiction an organisation supervises (条例 Art. 40: the petition bureau supervises the
+   * organs of its own government and those below; so do its government, its discipline inspection
+   * and political-legal organs): a government, petition bureau, discipline inspection or
+   * political-legal organ → its government's subtree; any other body → its own subtree.
+   */
+  public java.util.Set<String> jurisdiction(String id) {
+    Optional<Organisation> org = find(id);
+    if (org.isEmpty()) {
+      return java.util.Set.of();
+    }
+    Organisation o = org.get();
+    boolean governmentWide =
+        o.type() == OrgType.PETITION_BUREAU
+            || o.type() == OrgType.DISCIPLINE_INSPECTION
+            || o.type() == OrgType.POLITICAL_LEGAL;
+    if (governmentWide && o.parentId() != null) {
+      Optional<Organisation> parent = find(o.parentId());
+      if (parent.isPresent() && parent.get().type() == OrgType.GOVERNMENT) {
+        return subtree(parent.get().id());
+      }
+    }
+    return subtree(o.id());
+  }
+
   /** Whether {@code id} is {@code ancestorId} or lies in its subtree; false for unknown ids. */
   public boolean isWithin(String id, String ancestorId) {
     if (id == null || ancestorId == null) {

@@ -7,7 +7,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** At start-up, chains history rows written before the chain existed (V9__history_chain.sql). */
+/**
+ * At start-up, seals identity numbers stored in plain (V10__data_scope.sql) and chains history rows
+ * written before the chain existed (V9__history_chain.sql).
+ */
 @Component
 @Order(50)
 class ChainBackfill implements ApplicationRunner {
@@ -21,6 +24,10 @@ class ChainBackfill implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    int sealed = petitions.sealPlainIdNumbers();
+    if (sealed > 0) {
+      log.info("Sealed {} identity numbers stored in plain before V10", sealed);
+    }
     int chained = petitions.chainUnchainedHistory();
     if (chained > 0) {
       log.info("Chained the history of {} petitions written before the chain existed", chained);

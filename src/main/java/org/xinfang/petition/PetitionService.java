@@ -22,6 +22,7 @@ import org.xinfang.calendar.PeriodRule;
 import org.xinfang.calendar.WorkingCalendar;
 import org.xinfang.organisation.Actor;
 import org.xinfang.organisation.CurrentActor;
+import org.xinfang.organisation.OrgType;
 import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
 import org.xinfang.organisation.Role;
@@ -31,6 +32,7 @@ import org.xinfang.petition.Registration.PetitionerData;
 import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.InvalidInput;
 import org.xinfang.shared.NotFound;
+import org.xinfang.shared.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -144,6 +146,7 @@ public class PetitionService {
 
   private PetitionView register(Registration r, String registeredBy, Petition.Acting acting) {
     List<PetitionerData> people = r.petitioners();
+    checkIdNumbers(people);
     boolean anonymous = people.stream().allMatch(p -> blank(p.name()));
     // 条例 Art. 23 para. 2: no written notice is owed when the name or address is unclear
     boolean noticeOwed = people.stream().anyMatch(p -> !blank(p.name()) && !blank(p.address()));
@@ -225,22 +228,131 @@ public class PetitionService {
     Petition petition = petitions.load(id).orElseThrow(() -> new NotFound("No petition " + id));
     String name = Petition.nameOf(act);
     Actor actor = currentActor.get();
+    if (scope(actor).hides(petitions.accusedOrganisations(id))) {
+      throw new NotFound("No petition " + id); // 条例 Art. 30 para. 3: not even its existence
+    }
     Petition.Acting acting =
         acting(actor, actingOrganisation(petition, name), name, ROLES.get(name));
     return perform(petition, act, acting);
   }
 
+  /**
+   * A petition as the signed-in user may see it, personal data masked.
+   *
+   * @throws NotFound for an unknown petition, and for an accusation against the user's own unit
+   *     (its existence is confidential, 条例 Art. 30 para. 3)
+   * @throws Forbidden for a petition outside the user's scope
+   */
   @Transactional(readOnly = true)
   public PetitionView get(String id) {
+    requireReadable(id);
+    return masked(getWithoutScope(id));
+  }
+
+  /**
+   * A petition in full, without asking who reads it: for the modules reacting inside an act's
+   * transaction (notices) and for the portal once the number and query code matched.
+   */
+  @Transactional(readOnly = true)
+  public PetitionView getWithoutScope(String id) {
     Petitions.Record record =
         petitions.record(id).orElseThrow(() -> new NotFound("No petition " + id));
     Petition petition = petitions.load(id).orElseThrow();
     return view(record, petition);
   }
 
-  /** The history of a petition, for the modules that read it. */
+  /** Whether a petition with this id exists (for modules that keep things per petition). */
+  @Transactional(readOnly = true)
+  public boolean exists(String id) {
+    return id != null && petitions.record(id).isPresent();
+  }
+
+  /**
+   * Lets the signed-in user through to a petition (and what hangs on it: notices, attachments) only
+   * where they may see it.
+   *
+   * @throws NotFound for an unknown petition, and for an accusation hidden from this user
+   * @throws Forbidden for another organisation's petition
+   */
+  @Transactional(readOnly = true)
+  public void requireReadable(String id) {
+    Actor actor = currentActor.get();
+    if (id == null || petitions.record(id).isEmpty()) {
+      throw new NotFound("No petition " + id);
+    }
+    Scope scope = scope(actor);
+    if (scope.all()) {
+      return;
+    }
+    if (scope.hides(petitions.accusedOrganisations(id))) {
+      throw new NotFound("No petition " + id);
+    }
+    if (petitions.parties(id).stream().noneMatch(scope.readers()::contains)) {
+      throw new Forbidden(
+          "data-scope (API.md Users)",
+          "A user sees the petitions of their own organisation (a supervisor or leader: of their"
+              + " jurisdiction).");
+    }
+  }
+
+  /**
+   * What the signed-in user may see: their organisation's petitions, or as supervisor or leader
+   * their jurisdiction's (条例 Art. 40); never an accusation against their own unit, nor, outside the
+   * discipline line, against a unit below it (条例 Art. 30 para. 3, Art. 46 item 5).
+   */
+  Scope scope(Actor actor) {
+    if (actor.bootstrapAdmin() && adminActsAnywhere) {
+      return Scope.EVERYTHING;
+    }
+    String org = actor.organisationId();
+    if (org == null || organisations.find(org).isEmpty()) {
+      return new Scope(false, Set.of(), Set.of());
+    }
+    Set<String> readers =
+        actor.has(Role.SUPERVISOR) || actor.has(Role.LEADER)
+            ? organisations.jurisdiction(org)
+            : Set.of(org);
+    boolean disciplineLine =
+        organisations.find(org).map(o -> o.type() == OrgType.DISCIPLINE_INSPECTION).orElse(false);
+    Set<String> barred = disciplineLine ? Set.of(org) : organisations.subtree(org);
+    return new Scope(false, readers, barred);
+  }
+
+  /**
+   * The petitioners' personal data in full, recording the reveal (who, when, which petition,
+   * through which door: {@code web} or {@code api}).
+   */
+  @Transactional
+  public List<PetitionerData> revealPersonalData(String id, String channel) {
+    requireReadable(id);
+    Actor actor = currentActor.get();
+    PetitionView p = getWithoutScope(id);
+    petitions.recordReveal(
+        id,
+        actor.username(),
+        actor.organisationId(),
+        clock.instant().atZone(CHINA).toOffsetDateTime(),
+        channel);
+    return p.petitioners();
+  }
+
+  /** One recorded reveal of a petition's personal data. */
+  public record RevealView(
+      String username, String organisationId, java.time.OffsetDateTime at, String channel) {}
+
+  /** Who revealed a petition's personal data, newest first. */
+  @Transactional(readOnly = true)
+  public List<RevealView> reveals(String id) {
+    requireReadable(id);
+    return petitions.reveals(id).stream()
+        .map(r -> new RevealView(r.username(), r.organisationId(), r.at(), r.channel()))
+        .toList();
+  }
+
+  /** The history of a petition the signed-in user may see. */
   @Transactional(readOnly = true)
   public List<HistoryEvent> history(String id) {
+    requireReadable(id);
     return petitions.history(id);
   }
 
@@ -249,15 +361,6 @@ public class PetitionService {
   public List<Duty> duties(String id, LocalDate today) {
     Petition petition = petitions.load(id).orElseThrow(() -> new NotFound("No petition " + id));
     return petition.duties(law(), today);
-  }
-
-  /** A page of petitions, newest first, optionally those one organisation holds or in one state. */
-  @Transactional(readOnly = true)
-  public List<PetitionSummary> list(String holder, PetitionState state, int page, int size) {
-    checkPage(page, size);
-    return petitions.list(holder, state, page * size, size).stream()
-        .map(PetitionService::summary)
-        .toList();
   }
 
   /** One line of a petition list. */
@@ -327,6 +430,12 @@ public class PetitionService {
         new BrokenLink(check.petitionId(), number, check.seq(), check.reason()));
   }
 
+  /** Seals identity numbers stored in plain before V10 (once, at start-up). */
+  @Transactional
+  public int sealPlainIdNumbers() {
+    return petitions.sealPlainIdNumbers();
+  }
+
   /** Chains history rows written before the chain existed (once, at start-up). */
   @Transactional
   public int chainUnchainedHistory() {
@@ -340,14 +449,21 @@ public class PetitionService {
       throw new InvalidInput("owedBy", "required");
     }
     checkPage(q.page(), q.size());
-    return petitions.workList(q);
+    Scope scope = scope(currentActor.get());
+    if (!scope.all() && !scope.readers().contains(q.owedBy())) {
+      throw new Forbidden(
+          "data-scope (API.md Users)",
+          "A user sees the work of their own organisation (a supervisor or leader: of their"
+              + " jurisdiction).");
+    }
+    return petitions.workList(scope, q);
   }
 
   /** Petitions found by number, query code, name, phone, text, dates or state. */
   @Transactional(readOnly = true)
   public Page<PetitionSummary> search(SearchQuery q) {
     checkPage(q.page(), q.size());
-    Page<Petitions.Summary> found = petitions.search(q);
+    Page<Petitions.Summary> found = petitions.search(scope(currentActor.get()), q);
     return new Page<>(
         found.items().stream().map(PetitionService::summary).toList(),
         found.page(),
@@ -358,7 +474,10 @@ public class PetitionService {
   /** The petition a citizen follows on the portal with its number and query code. */
   @Transactional(readOnly = true)
   public Optional<PetitionView> findForPetitioner(String number, String queryCode) {
-    return petitions.idByNumberAndCode(number, queryCode).map(this::get);
+    return petitions
+        .idByNumberAndCode(number, queryCode)
+        .map(this::getWithoutScope)
+        .map(this::masked);
   }
 
   /**
@@ -406,6 +525,26 @@ public class PetitionService {
     LocalDate today = today();
     for (String id : petitions.withProvisionalDuties()) {
       petitions.load(id).ifPresent(p -> petitions.writeDuties(id, p.duties(law(), today)));
+    }
+  }
+
+  /**
+   * A resident identity card number (the default document) must be a real one: 18 characters with a
+   * valid birth date and the GB 11643 check character. Other documents are kept as given.
+   */
+  private void checkIdNumbers(List<PetitionerData> people) {
+    for (int i = 0; i < people.size(); i++) {
+      PetitionerData d = people.get(i);
+      if (d == null || blank(d.idNumber())) {
+        continue;
+      }
+      boolean residentCard = d.idType() == null || "ID_CARD".equals(d.idType());
+      if (residentCard && !PersonalData.validResidentId(d.idNumber().strip(), today())) {
+        throw new InvalidInput(
+            "petitioners[" + i + "].idNumber",
+            "not a valid resident identity number (GB 11643: 18 characters, a real birth date,"
+                + " the check character)");
+      }
     }
   }
 
@@ -499,7 +638,16 @@ public class PetitionService {
 
       @Override
       public Optional<EarlierPetition> earlier(String petitionId) {
-        return petitions.earlier(petitionId);
+        Optional<EarlierPetition> earlier = petitions.earlier(petitionId);
+        // an accusation hidden from the acting user is, to them, no petition at all
+        if (earlier.isPresent()
+            && currentActor
+                .find()
+                .map(a -> scope(a).hides(petitions.accusedOrganisations(petitionId)))
+                .orElse(false)) {
+          return Optional.empty();
+        }
+        return earlier;
       }
 
       @Override
@@ -590,6 +738,26 @@ public class PetitionService {
         p.version());
   }
 
+  /** The view with the petitioners' personal data masked (张*, 138****0000). */
+  private PetitionView masked(PetitionView v) {
+    return v.withPetitioners(
+        v.petitioners().stream()
+            .map(
+                d ->
+                    new PetitionerData(
+                        PersonalData.maskName(d.name()),
+                        d.sex(),
+                        d.ethnicity(),
+                        null,
+                        d.idType(),
+                        PersonalData.maskIdNumber(d.idNumber()),
+                        PersonalData.maskPhone(d.phone()),
+                        PersonalData.maskAddress(d.address()),
+                        d.occupation(),
+                        d.lead()))
+            .toList());
+  }
+
   /** One act in one transaction: guard and record, save, rewrite the duties, tell the others. */
   private PetitionView perform(Petition petition, Act act, Petition.Acting acting) {
     petition.perform(act, acting, law());
@@ -606,7 +774,7 @@ public class PetitionService {
     Petitions.Record record = petitions.record(petition.id()).orElseThrow();
     publish(petition, record.number());
     Petition now = petitions.load(petition.id()).orElseThrow();
-    return view(record, now);
+    return masked(view(record, now));
   }
 
   /** One act records one event: the reacting modules hear of that one. */

@@ -63,6 +63,60 @@ public record PetitionView(
     List<HistoryView> history,
     int version) {
 
+  /** The same petition with other petitioner data (masked, or revealed). */
+  public PetitionView withPetitioners(List<PetitionerData> people) {
+    return new PetitionView(
+        id,
+        number,
+        queryCode,
+        externalNumber,
+        state,
+        channel,
+        receivedOn,
+        receivedBy,
+        registeredBy,
+        registeredAt,
+        category,
+        pathway,
+        handlingOrganisation,
+        subject,
+        facts,
+        request,
+        reasons,
+        evidence,
+        regionCode,
+        topic,
+        addressee,
+        people,
+        representatives,
+        persons,
+        collective,
+        anonymous,
+        noticeOwed,
+        accused,
+        repeatOf,
+        first,
+        litigationRelated,
+        major,
+        threatMade,
+        foreignRelated,
+        publicOnline,
+        intake,
+        isFinal,
+        concluded,
+        concludedOn,
+        resolved,
+        acceptedOn,
+        simplified,
+        extensionDays,
+        opinion,
+        ratings,
+        duties,
+        allowedActs,
+        history,
+        version);
+  }
+
   /** The latest written opinion (handling, review or re-review). */
   public record OpinionView(
       String kind, Outcome outcome, String issuedBy, LocalDate issuedOn, LocalDate deliveredOn) {}

@@ -57,11 +57,13 @@ class Petitions {
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final javax.sql.DataSource dataSource;
+  private final IdNumberSeal seal;
 
-  Petitions(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource) {
+  Petitions(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource, IdNumberSeal seal) {
     this.jdbc = jdbc;
     this.json = json;
     this.dataSource = dataSource;
+    this.seal = seal;
   }
 
   /** The registration record as stored (everything but the lifecycle). */
@@ -216,9 +218,9 @@ class Petitions {
       jdbc.sql(
               """
               insert into petitioner (petition_id, ordinal, name, sex, ethnicity, birth_date,
-                id_type, id_number, phone, address, occupation, lead)
-              values (:p, :o, :name, :sex, :ethnicity, :birthDate, :idType, :idNumber, :phone,
-                :address, :occupation, :lead)
+                id_type, id_number_sealed, id_number_index, phone, address, occupation, lead)
+              values (:p, :o, :name, :sex, :ethnicity, :birthDate, :idType, :idNumber, :idIndex,
+                :phone, :address, :occupation, :lead)
               """)
           .param("p", r.id())
           .param("o", i)
@@ -227,7 +229,8 @@ class Petitions {
           .param("ethnicity", d.ethnicity())
           .param("birthDate", d.birthDate())
           .param("idType", d.idType())
-          .param("idNumber", d.idNumber())
+          .param("idNumber", seal.seal(r.id(), d.idNumber()))
+          .param("idIndex", seal.index(d.idNumber()))
           .param("phone", d.phone())
           .param("address", d.address())
           .param("occupation", d.occupation())
@@ -251,7 +254,121 @@ class Petitions {
           .update();
     }
     insertEvents(r.id(), p.pending());
+    addParties(r.id(), partiesOf(r.receivedBy(), p, p.pending()));
     p.committed(1);
+  }
+
+  /**
+   * The organisations a petition's acts make parties to it: the receiving organ, the holder, and
+   * every organisation that recorded one of these events.
+   */
+  static java.util.Set<String> partiesOf(String receivedBy, Petition p, List<HistoryEvent> events) {
+    java.util.Set<String> orgs = new java.util.LinkedHashSet<>();
+    if (receivedBy != null) orgs.add(receivedBy);
+    if (p.holder() != null) orgs.add(p.holder());
+    for (HistoryEvent e : events) {
+      if (e.organisationId() != null) orgs.add(e.organisationId());
+    }
+    return orgs;
+  }
+
+  /** Records organisations as parties to a petition (those already recorded are kept). */
+  void addParties(String petitionId, java.util.Set<String> organisations) {
+    for (String org : organisations) {
+      jdbc.sql(
+              """
+              insert into petition_party (petition_id, organisation_id)
+              select :p, :o where not exists
+                (select 1 from petition_party where petition_id = :p and organisation_id = :o)
+              """)
+          .param("p", petitionId)
+          .param("o", org)
+          .update();
+    }
+  }
+
+  /** The organisations that are parties to a petition. */
+  java.util.Set<String> parties(String petitionId) {
+    return new java.util.HashSet<>(
+        jdbc.sql("select organisation_id from petition_party where petition_id = :p")
+            .param("p", petitionId)
+            .query(String.class)
+            .list());
+  }
+
+  /** The organisations accused in a petition (条例 Art. 30). */
+  List<String> accusedOrganisations(String petitionId) {
+    return jdbc.sql(
+            "select distinct organisation_id from accused where petition_id = :p"
+                + " and organisation_id is not null")
+        .param("p", petitionId)
+        .query(String.class)
+        .list();
+  }
+
+  /** Records that a user saw a petition's personal data in full. */
+  void recordReveal(
+      String petitionId,
+      String username,
+      String organisationId,
+      OffsetDateTime at,
+      String channel) {
+    jdbc.sql(
+            """
+            insert into personal_data_reveal (petition_id, username, organisation_id, revealed_at,
+              channel) values (:p, :u, :o, :at, :c)
+            """)
+        .param("p", petitionId)
+        .param("u", username)
+        .param("o", organisationId)
+        .param("at", at)
+        .param("c", channel)
+        .update();
+  }
+
+  /** The reveals of a petition's personal data, newest first. */
+  List<Reveal> reveals(String petitionId) {
+    return jdbc.sql(
+            "select username, organisation_id, revealed_at, channel from personal_data_reveal"
+                + " where petition_id = :p order by revealed_at desc, id desc")
+        .param("p", petitionId)
+        .query(
+            (rs, n) ->
+                new Reveal(
+                    rs.getString("username"),
+                    rs.getString("organisation_id"),
+                    rs.getObject("revealed_at", OffsetDateTime.class),
+                    rs.getString("channel")))
+        .list();
+  }
+
+  /** One reveal of personal data: who, for which organisation, when, through which door. */
+  public record Reveal(String username, String organisationId, OffsetDateTime at, String channel) {}
+
+  /**
+   * Seals identity numbers stored in plain before V10 (once, at start-up) and clears the plain
+   * column.
+   */
+  int sealPlainIdNumbers() {
+    record Plain(String petitionId, int ordinal, String idNumber) {}
+    List<Plain> plain =
+        jdbc.sql(
+                "select petition_id, ordinal, id_number from petitioner where id_number is not null")
+            .query((rs, n) -> new Plain(rs.getString(1), rs.getInt(2), rs.getString(3)))
+            .list();
+    for (Plain x : plain) {
+      jdbc.sql(
+              """
+              update petitioner set id_number_sealed = :sealed, id_number_index = :idx,
+                id_number = null where petition_id = :p and ordinal = :o
+              """)
+          .param("sealed", seal.seal(x.petitionId(), x.idNumber()))
+          .param("idx", seal.index(x.idNumber()))
+          .param("p", x.petitionId())
+          .param("o", x.ordinal())
+          .update();
+    }
+    return plain.size();
   }
 
   /**
@@ -285,6 +402,7 @@ class Petitions {
           "petition " + p.id() + " changed since version " + p.version());
     }
     insertEvents(p.id(), p.pending());
+    addParties(p.id(), partiesOf(null, p, p.pending()));
     p.committed(p.version() + 1);
   }
 
@@ -630,7 +748,9 @@ class Petitions {
                     rs.getString("ethnicity"),
                     rs.getObject("birth_date", LocalDate.class),
                     rs.getString("id_type"),
-                    rs.getString("id_number"),
+                    rs.getString("id_number_sealed") != null
+                        ? seal.open(id, rs.getString("id_number_sealed"))
+                        : rs.getString("id_number"),
                     rs.getString("phone"),
                     rs.getString("address"),
                     rs.getString("occupation"),
@@ -680,12 +800,13 @@ class Petitions {
       boolean isFinal,
       LocalDate lastActOn) {}
 
-  List<Summary> list(String holder, PetitionState state, int offset, int limit) {
+  List<Summary> list(Scope scope, String holder, PetitionState state, int offset, int limit) {
+    List<Object> args = new ArrayList<>();
     StringBuilder sql =
         new StringBuilder(
             "select id, number, channel, received_on, received_by, subject, state, category,"
-                + " pathway, handling_organisation, is_final, last_act_on from petition where 1=1");
-    List<Object> args = new ArrayList<>();
+                + " pathway, handling_organisation, is_final, last_act_on from petition p where ");
+    sql.append(scope.sql("p.id", args));
     if (holder != null) {
       sql.append(" and handling_organisation = ?");
       args.add(holder);
@@ -751,10 +872,13 @@ class Petitions {
     return new Page<>(items, page, size, total);
   }
 
-  Page<WorkItem> workList(WorkQuery q) {
+  Page<WorkItem> workList(Scope scope, WorkQuery q) {
     StringBuilder where = new StringBuilder(" where d.owed_by = ?");
     List<Object> args = new ArrayList<>();
     args.add(q.owedBy());
+    if (!scope.all() && !scope.barred().isEmpty()) {
+      where.append(" and ").append(scope.notBarred("d.petition_id", args));
+    }
     if (!q.includeOptional()) {
       where.append(" and d.optional = false");
     }
@@ -814,9 +938,9 @@ class Petitions {
         q.size());
   }
 
-  Page<Summary> search(SearchQuery q) {
-    StringBuilder where = new StringBuilder(" where 1=1");
+  Page<Summary> search(Scope scope, SearchQuery q) {
     List<Object> args = new ArrayList<>();
+    StringBuilder where = new StringBuilder(" where ").append(scope.sql("p.id", args));
     if (notBlank(q.number())) {
       where.append(" and (p.number = ? or p.external_number = ?)");
       args.add(q.number().strip());
@@ -835,6 +959,12 @@ class Petitions {
       where.append(
           " and exists (select 1 from petitioner x where x.petition_id = p.id and x.phone = ?)");
       args.add(q.phone().strip());
+    }
+    if (notBlank(q.idNumber())) {
+      where.append(
+          " and exists (select 1 from petitioner x where x.petition_id = p.id"
+              + " and x.id_number_index = ?)");
+      args.add(seal.index(q.idNumber()));
     }
     if (notBlank(q.text())) {
       where.append(

@@ -417,7 +417,18 @@ class BadInputTest extends IntegrationTest {
     body.put("evidence", quotes + html);
     body.put(
         "petitioners",
-        List.of(Map.of("name", name, "address", address, "phone", bell, "idNumber", sql)));
+        List.of(
+            Map.of(
+                "name",
+                name,
+                "address",
+                address,
+                "phone",
+                bell,
+                "idType",
+                "OTHER",
+                "idNumber",
+                sql)));
 
     MockHttpServletResponse r = send(post("/api/petitions"), body);
     assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
@@ -431,12 +442,18 @@ class BadInputTest extends IntegrationTest {
       assertThat(view.path("reasons").asString()).isEqualTo(reasons);
       assertThat(view.path("topic").asString()).isEqualTo(bell);
       assertThat(view.path("evidence").asString()).isEqualTo(quotes + html);
-      JsonNode petitioner = view.path("petitioners").get(0);
-      assertThat(petitioner.path("name").asString()).isEqualTo(name);
-      assertThat(petitioner.path("address").asString()).isEqualTo(address);
-      assertThat(petitioner.path("phone").asString()).isEqualTo(bell);
-      assertThat(petitioner.path("idNumber").asString()).isEqualTo(sql);
     }
+    // personal data is masked in views and comes back verbatim when revealed (issue 4)
+    MockHttpServletResponse revealed =
+        mvc.perform(post("/api/petitions/" + p.path("id").asString() + "/reveal").with(ADMIN_USER))
+            .andReturn()
+            .getResponse();
+    assertThat(revealed.getStatus()).isEqualTo(200);
+    JsonNode petitioner = json.readTree(revealed.getContentAsString(StandardCharsets.UTF_8)).get(0);
+    assertThat(petitioner.path("name").asString()).isEqualTo(name);
+    assertThat(petitioner.path("address").asString()).isEqualTo(address);
+    assertThat(petitioner.path("phone").asString()).isEqualTo(bell);
+    assertThat(petitioner.path("idNumber").asString()).isEqualTo(sql);
 
     // the petition table is still there and still takes petitions
     MockHttpServletResponse list =

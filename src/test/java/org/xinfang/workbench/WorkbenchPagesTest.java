@@ -22,6 +22,9 @@ import tools.jackson.databind.JsonNode;
 /** The workbench pages as clerks and handlers use them: behaviour, not markup. */
 class WorkbenchPagesTest extends WorkbenchTestSupport {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   /** Every act the lifecycle knows (docs/lifecycle.md). */
   private static final List<String> ALL_ACTS =
       List.of(
@@ -265,8 +268,8 @@ class WorkbenchPagesTest extends WorkbenchTestSupport {
     assertThat(clerks).contains("forward", "assign").doesNotContain("accept", "decline");
     String clerkPage = assertOffers(CLERK, url, clerks);
     assertThat(clerkPage).contains("登记").contains(p.get("number").asString());
-    // a handler of another organisation nothing at all
-    assertOffers(HANDLER, url, List.of());
+    // a handler of another organisation does not even see it (issue 4: data scope)
+    page(HANDLER, url).andExpect(status().isForbidden());
 
     // forwarded to 大连市人社局: its handler may do every act allowed now, the bureau's clerk none
     JsonNode forwarded = act(id, "forward", Map.of("to", DemoData.CITY_HUMAN_RESOURCES));
@@ -359,7 +362,7 @@ class WorkbenchPagesTest extends WorkbenchTestSupport {
             Map.of(
                 "name", "张三丰",
                 "phone", phone,
-                "idNumber", "210202199001011234",
+                "idNumber", "210202199001011232",
                 "address", "大连市中山区友好街1号")));
     String id = register(body).get("id").asString();
 
@@ -367,14 +370,23 @@ class WorkbenchPagesTest extends WorkbenchTestSupport {
     assertThat(masked)
         .contains("张**")
         .contains(phone.substring(0, 3) + "****" + phone.substring(7))
-        .contains("210202********1234")
+        .contains("210202********1232")
         .doesNotContain(phone)
         .doesNotContain("张三丰")
         .doesNotContain("友好街1号");
 
     String revealed =
         html(submit(CLERK, "/petitions/" + id + "/reveal", Map.of()).andExpect(status().isOk()));
-    assertThat(revealed).contains("张三丰").contains(phone).contains("210202199001011234");
+    assertThat(revealed).contains("张三丰").contains(phone).contains("210202199001011232");
+    // the reveal is recorded: who, when, which petition
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from personal_data_reveal where petition_id = :p"
+                        + " and username = 'dl-clerk' and channel = 'web'")
+                .param("p", id)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   // ------------------------------------------------------------------ search

@@ -34,8 +34,7 @@ class AttachmentAccess {
    * @throws org.xinfang.shared.NotFound for an unknown petition
    */
   void mayRead(String petitionId) {
-    currentActor.get();
-    petitions.get(petitionId);
+    petitions.requireReadable(petitionId);
   }
 
   /**
@@ -44,7 +43,7 @@ class AttachmentAccess {
    */
   String mayUpload(String petitionId) {
     Actor actor = currentActor.get();
-    PetitionView p = petitions.get(petitionId);
+    PetitionView p = petitions.get(petitionId); // 404 or 403 outside the user's scope
     if (policy.actsAnywhere(actor)) {
       return actor.username();
     }

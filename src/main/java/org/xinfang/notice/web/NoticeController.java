@@ -20,6 +20,7 @@ import org.xinfang.notice.NoticeKind;
 import org.xinfang.notice.NoticeStatus;
 import org.xinfang.notice.NoticeSummary;
 import org.xinfang.notice.Notices;
+import org.xinfang.petition.PetitionService;
 
 /** The notices API of API.md (Notices): list, fetch as PDF, and issue a completed draft. */
 @RestController
@@ -32,9 +33,11 @@ import org.xinfang.notice.Notices;
 class NoticeController {
 
   private final Notices notices;
+  private final PetitionService petitions;
 
-  NoticeController(Notices notices) {
+  NoticeController(Notices notices, PetitionService petitions) {
     this.notices = notices;
+    this.petitions = petitions;
   }
 
   /** One notice in a list, with the URL of its PDF. */
@@ -65,6 +68,7 @@ class NoticeController {
   @GetMapping
   @Operation(summary = "The petition's written notices, drafts included (status DRAFT)")
   List<NoticeLink> list(@PathVariable String id) {
+    petitions.requireReadable(id);
     return notices.list(id).stream().map(n -> NoticeLink.of(id, n)).toList();
   }
 
@@ -79,6 +83,7 @@ class NoticeController {
                       mediaType = "application/pdf",
                       schema = @Schema(type = "string", format = "binary"))))
   ResponseEntity<byte[]> pdf(@PathVariable String id, @PathVariable String noticeId) {
+    petitions.requireReadable(id);
     return NoticePdf.response(notices, id, noticeId);
   }
 
@@ -91,6 +96,7 @@ class NoticeController {
       @PathVariable String id,
       @PathVariable String noticeId,
       @Valid @RequestBody(required = false) IssueRequest body) {
+    petitions.requireReadable(id);
     return NoticeLink.of(id, notices.issue(id, noticeId, body == null ? null : body.basis()));
   }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +16,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.petition.Acts;
 import org.xinfang.petition.HistoryEvent;
+import org.xinfang.petition.Page;
 import org.xinfang.petition.PetitionService;
 import org.xinfang.petition.PetitionService.PetitionSummary;
 import org.xinfang.petition.PetitionState;
 import org.xinfang.petition.PetitionView;
 import org.xinfang.petition.Registration;
+import org.xinfang.petition.SearchQuery;
 
 /** The petitions API of API.md: register, read, and the acts as POST sub-resources. */
 @RestController
@@ -41,13 +44,47 @@ class PetitionController {
   }
 
   @GetMapping
-  @Operation(summary = "List petitions, newest first")
-  List<PetitionSummary> list(
+  @Operation(
+      summary = "Find petitions, newest first",
+      description =
+          "Only what the signed-in user may see (their organisation's petitions; a supervisor's or"
+              + " leader's jurisdiction; never an accusation against their own unit). The total"
+              + " is in the X-Total-Count header.")
+  ResponseEntity<List<PetitionSummary>> list(
       @RequestParam(required = false) String holder,
       @RequestParam(required = false) PetitionState state,
+      @RequestParam(required = false) String number,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String phone,
+      @RequestParam(required = false) String idNumber,
+      @RequestParam(required = false) String text,
+      @RequestParam(required = false) LocalDate from,
+      @RequestParam(required = false) LocalDate to,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return petitions.list(holder, state, page, size);
+    Page<PetitionSummary> found =
+        petitions.search(
+            new SearchQuery(
+                number, null, name, phone, idNumber, text, from, to, state, holder, page, size));
+    return ResponseEntity.ok()
+        .header("X-Total-Count", Long.toString(found.total()))
+        .body(found.items());
+  }
+
+  @PostMapping("/{id}/reveal")
+  @Operation(
+      summary = "The petitioners' personal data in full",
+      description =
+          "Names, phones, identity numbers and addresses are masked everywhere else; each reveal"
+              + " is recorded (who, when, which petition).")
+  List<Registration.PetitionerData> reveal(@PathVariable String id) {
+    return petitions.revealPersonalData(id, "api");
+  }
+
+  @GetMapping("/{id}/reveals")
+  @Operation(summary = "Who revealed this petition's personal data, and when")
+  List<PetitionService.RevealView> reveals(@PathVariable String id) {
+    return petitions.reveals(id);
   }
 
   @GetMapping("/{id}")
@@ -59,7 +96,6 @@ class PetitionController {
   @GetMapping("/{id}/history")
   @Operation(summary = "The petition's immutable history")
   List<HistoryEvent> history(@PathVariable String id) {
-    petitions.get(id);
     return petitions.history(id);
   }
 

@@ -42,6 +42,7 @@ import org.xinfang.portal.Submissions.Result;
 import org.xinfang.portal.Submissions.Stored;
 import org.xinfang.portal.Submissions.SubmittedMeanwhile;
 import org.xinfang.portal.Submissions.Upload;
+import org.xinfang.shared.PersonalData;
 
 /**
  * The online petition form (条例 Arts. 17, 19): validated on the server with messages in the
@@ -54,10 +55,7 @@ class SubmitPage {
   static final String RECEIPTS = "portal.receipts";
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{7,20}");
-  private static final Pattern ID_CARD = Pattern.compile("\\d{17}[0-9Xx]");
   private static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9()\\-]{5,40}");
-  private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String ID_CHECK = "10X98765432";
 
   private final Submissions submissions;
   private final Attachments attachments;
@@ -253,15 +251,11 @@ class SubmitPage {
   }
 
   /** An 18-digit resident ID card number with its check digit (GB 11643), or another document. */
-  static boolean validIdNumber(String id) {
-    if (ID_CARD.matcher(id).matches()) {
-      int sum = 0;
-      for (int i = 0; i < 17; i++) {
-        sum += (id.charAt(i) - '0') * ID_WEIGHTS[i];
-      }
-      return Character.toUpperCase(id.charAt(17)) == ID_CHECK.charAt(sum % 11);
+  private boolean validIdNumber(String id) {
+    if (id.length() == 18) {
+      return PersonalData.validResidentId(id, LocalDate.now(clock.withZone(CHINA)));
     }
-    return id.length() != 18 && OTHER_ID.matcher(id).matches();
+    return OTHER_ID.matcher(id).matches();
   }
 
   private Registration registration(
@@ -272,7 +266,9 @@ class SubmitPage {
             null,
             null,
             null,
-            null,
+            blank(f.getIdNumber())
+                ? null
+                : f.getIdNumber().strip().length() == 18 ? "ID_CARD" : "OTHER",
             blank(f.getIdNumber()) ? null : f.getIdNumber().strip(),
             f.getPhone().strip(),
             f.getAddress().strip(),

@@ -85,6 +85,7 @@ class SearchPage {
                 Params.trimmed(values.get("queryCode")),
                 Params.trimmed(values.get("name")),
                 Params.trimmed(values.get("phone")),
+                Params.trimmed(values.get("idNumber")),
                 Params.trimmed(values.get("text")),
                 from,
                 to,
@@ -123,11 +124,7 @@ class SearchPage {
     PetitionView p = petitions.get(id);
     List<String> masked =
         (p.petitioners() == null ? List.<PetitionerData>of() : p.petitioners())
-            .stream()
-                .map(PetitionerData::name)
-                .filter(Objects::nonNull)
-                .map(Masking::name)
-                .toList();
+            .stream().map(PetitionerData::name).filter(Objects::nonNull).toList();
     return masked.isEmpty() ? labels.msg("wb.flag.anonymous") : String.join("、", masked);
   }
 
