@@ -377,6 +377,7 @@ public class PetitionGenerator {
     List<Object[]> people = new ArrayList<>();
     List<Object[]> events = new ArrayList<>();
     List<Object[]> duties = new ArrayList<>();
+    List<Object[]> parties = new ArrayList<>();
     for (Generated g : lives) {
       Petitions.Record r = g.record();
       Petition p = g.petition();
@@ -411,6 +412,9 @@ public class PetitionGenerator {
             p.lastActOn(),
             p.history().size()
           });
+      for (String org : Petitions.partiesOf(r.receivedBy(), p, p.history())) {
+        parties.add(new Object[] {r.id(), org});
+      }
       PetitionerData d = r.petitioners().get(0);
       people.add(new Object[] {r.id(), d.name(), d.phone(), d.address()});
       String previous = org.xinfang.audit.HistoryChain.genesis(r.id());
@@ -470,6 +474,8 @@ public class PetitionGenerator {
         "insert into petition_duty (petition_id, duty, due, owed_by, basis, provisional, optional, paused)"
             + " values (?,?,?,?,?,?,?,?)",
         duties);
+    jdbc.batchUpdate(
+        "insert into petition_party (petition_id, organisation_id) values (?,?)", parties);
     return events.size();
   }
 

@@ -131,6 +131,9 @@ class WorkbenchAdvice {
 
   /** Whether this actor picks the organisation they work for (the bootstrap admin). */
   static boolean picksOrganisation(Actor actor) {
-    return actor.bootstrapAdmin() || actor.organisationId() == null;
+    return actor.bootstrapAdmin()
+        || actor.organisationId() == null
+        || actor.has(org.xinfang.organisation.Role.SUPERVISOR)
+        || actor.has(org.xinfang.organisation.Role.LEADER);
   }
 }
