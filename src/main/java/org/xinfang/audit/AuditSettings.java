@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditSettings {
 
-  private final String algorithm;
+  private volatile String algorithm; // not final: a test switches it, as a redeployment would
 
   public AuditSettings(@Value("${xinfang.audit.algorithm:SHA-256}") String algorithm) {
     this.algorithm = HistoryChain.algorithm(algorithm);
