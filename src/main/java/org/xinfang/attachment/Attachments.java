@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
+import org.xinfang.audit.AuditSettings;
 import org.xinfang.petition.PetitionService;
 import org.xinfang.shared.InvalidInput;
 import org.xinfang.shared.NotFound;
@@ -58,15 +60,18 @@ public class Attachments {
   private final Clock clock;
   private final Path root;
   private final long maxBytes;
+  private final AuditSettings audit;
 
   public Attachments(
       JdbcClient jdbc,
       PetitionService petitions,
+      AuditSettings audit,
       Clock clock,
       @Value("${xinfang.data-dir:./data}") String dataDir,
       @Value("${xinfang.attachments.max-size:10MB}") DataSize maxSize) {
     this.jdbc = jdbc;
     this.petitions = petitions;
+    this.audit = audit;
     this.clock = clock;
     this.root = Path.of(dataDir, "attachments");
     this.maxBytes = maxSize.toBytes();
@@ -143,11 +148,26 @@ public class Attachments {
             stored.sha256(),
             pages,
             uploadedBy,
-            OffsetDateTime.ofInstant(clock.instant(), CHINA));
+            OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), CHINA));
+    // the attachment chain of the petition (docs/audit.md): this row's link covers its fields and
+    // the link before it; the head row moves on under its own count (a concurrent upload to the
+    // same petition fails on the unique position or the count, and nothing is half-written)
+    Optional<AttachmentChain.Head> head = AttachmentChain.head(jdbc, petitionId);
+    String algorithm = audit.algorithm();
+    int seq = head.map(h -> h.attachments() + 1).orElse(1);
+    String previous =
+        head.map(AttachmentChain.Head::hash)
+            .orElseGet(() -> AttachmentChain.genesis(algorithm, petitionId));
+    String hash = AttachmentChain.link(algorithm, previous, a, seq);
     jdbc.sql(
             "insert into attachment ("
                 + COLUMNS
-                + ") values (:id, :petition, :filename, :type, :size, :sha, :pages, :by, :at)")
+                + ", seq, algorithm, prev_hash, hash) values (:id, :petition, :filename, :type,"
+                + " :size, :sha, :pages, :by, :at, :seq, :algorithm, :prev, :hash)")
+        .param("seq", seq)
+        .param("algorithm", algorithm)
+        .param("prev", previous)
+        .param("hash", hash)
         .param("id", a.id())
         .param("petition", a.petitionId())
         .param("filename", a.filename())
@@ -158,6 +178,7 @@ public class Attachments {
         .param("by", a.uploadedBy())
         .param("at", a.uploadedAt())
         .update();
+    AttachmentChain.moveHead(jdbc, petitionId, head, seq, hash);
     log.info(
         "attachment {} ({} bytes, {}) stored for petition {}",
         a.id(),
@@ -282,10 +303,11 @@ public class Attachments {
         String hash = HexFormat.of().formatHex(sha.digest());
         Path target = pathOf(hash);
         Files.createDirectories(target.getParent());
-        if (Files.exists(target)) {
+        if (Files.exists(target) && hashOf(target).equals(hash)) {
           // content-addressed: the same bytes are stored already
           Files.delete(tmp);
         } else {
+          // new, or a damaged or replaced file of that name: the upload's bytes take its place
           moveAtomically(tmp, target);
           syncDirectory(target.getParent());
         }
@@ -326,7 +348,7 @@ public class Attachments {
   }
 
   /** {@code attachments/ab/abcdef…}: two hex digits of fan-out keep directories small. */
-  private Path pathOf(String sha256) {
+  Path pathOf(String sha256) {
     return root.resolve(sha256.substring(0, 2)).resolve(sha256);
   }
 
@@ -373,6 +395,18 @@ public class Attachments {
     return name.isEmpty() ? "attachment" : name;
   }
 
+  /** The SHA-256 of a file's content, in hex. */
+  static String hashOf(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest sha = sha256();
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    }
+  }
+
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
@@ -381,7 +415,7 @@ public class Attachments {
     }
   }
 
-  private static Attachment row(ResultSet rs, int n) throws SQLException {
+  static Attachment row(ResultSet rs, int n) throws SQLException {
     return new Attachment(
         rs.getString("id"),
         rs.getString("petition_id"),

@@ -410,14 +410,17 @@ public class PetitionGenerator {
             p.concludedOn(),
             p.isResolved(),
             p.lastActOn(),
-            p.history().size()
+            p.history().size(),
+            p.history().size(),
+            null
           });
       for (String org : Petitions.partiesOf(r.receivedBy(), p, p.history())) {
         parties.add(new Object[] {r.id(), org});
       }
+      Object[] petitionRow = petitions.get(petitions.size() - 1);
       PetitionerData d = r.petitioners().get(0);
       people.add(new Object[] {r.id(), d.name(), d.phone(), d.address()});
-      String previous = org.xinfang.audit.HistoryChain.genesis(r.id());
+      String previous = this.petitions.genesis(r.id());
       for (HistoryEvent e : p.history()) {
         Petitions.Chained c = this.petitions.chain(r.id(), previous, e);
         String payload = c.payload();
@@ -436,11 +439,13 @@ public class PetitionGenerator {
               e.backEntered(),
               e.adminAct(),
               payload,
+              c.algorithm(),
               previous,
               hash
             });
         previous = hash;
       }
+      petitionRow[petitionRow.length - 1] = previous;
       for (Duty duty : p.duties(law, today)) {
         duties.add(
             new Object[] {
@@ -460,15 +465,16 @@ public class PetitionGenerator {
             + " registered_at, region_code, subject, facts, request, topic, representatives, persons, collective,"
             + " anonymous, notice_owed, litigation_related, threat_made, foreign_related, public_online, state,"
             + " category, pathway, handling_organisation, is_final, concluded_on, resolved, major, last_act_on,"
-            + " version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,true,false,false,false,false,?,?,?,?,?,?,?,false,?,?)",
+            + " version, history_events, history_head)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,true,false,false,false,false,?,?,?,?,?,?,?,false,?,?,?,?)",
         petitions);
     jdbc.batchUpdate(
         "insert into petitioner (petition_id, ordinal, name, phone, address, lead) values (?,0,?,?,?,true)",
         people);
     jdbc.batchUpdate(
         "insert into petition_event (petition_id, seq, act, on_date, actor, organisation_id, recorded_at,"
-            + " article, back_entered, admin_act, payload, prev_hash, hash)"
-            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            + " article, back_entered, admin_act, payload, algorithm, prev_hash, hash)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         events);
     jdbc.batchUpdate(
         "insert into petition_duty (petition_id, duty, due, owed_by, basis, provisional, optional, paused)"

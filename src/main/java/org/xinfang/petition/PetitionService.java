@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xinfang.audit.Audit;
+import org.xinfang.audit.IntegrityCheck;
 import org.xinfang.calendar.Due;
 import org.xinfang.calendar.LawProfile;
 import org.xinfang.calendar.PeriodRule;
@@ -90,6 +92,7 @@ public class PetitionService {
   private final boolean levelSkippingAllCategories;
   private final String numberPattern;
   private final SecureRandom random = new SecureRandom();
+  private final Audit audit;
 
   PetitionService(
       Petitions petitions,
@@ -103,7 +106,9 @@ public class PetitionService {
       @Value("${xinfang.security.admin-acts-anywhere:true}") boolean adminActsAnywhere,
       @Value("${xinfang.law.level-skipping-all-categories:false}")
           boolean levelSkippingAllCategories,
-      @Value("${xinfang.numbering.pattern:大信〔{year}〕第{seq}号}") String numberPattern) {
+      @Value("${xinfang.numbering.pattern:大信〔{year}〕第{seq}号}") String numberPattern,
+      Audit audit) {
+    this.audit = audit;
     this.petitions = petitions;
     this.organisations = organisations;
     this.calendar = calendar;
@@ -407,27 +412,62 @@ public class PetitionService {
         .toList();
   }
 
-  /** The result of walking the history chain (API.md Integrity). */
-  public record ChainReport(boolean intact, long checked, BrokenLink firstBroken) {}
-
-  /** The first event whose link fails: which petition, which event, and how it fails. */
-  public record BrokenLink(String petitionId, String number, Integer seq, String reason) {}
+  /**
+   * The result of walking the chains (API.md Integrity).
+   *
+   * @param checked the history events checked
+   * @param chains the links checked in each chain (history, attachments) and the anchors walked
+   */
+  public record ChainReport(
+      boolean intact, long checked, BrokenLink firstBroken, java.util.Map<String, Long> chains) {}
 
   /**
-   * Recomputes every petition's history chain (SHA-256 over each event and the one before it): an
-   * edited, deleted or reordered history row in the database is found and named.
+   * The first link that fails: which petition, which event (or attachment, or anchor), and how it
+   * fails.
+   *
+   * @param chain {@code history}, {@code attachments} or {@code anchors}
+   * @param seq the event's sequence number, the attachment's position, or the anchor's id
+   * @param recordId the attachment's id, or the id of the anchor that finds a later change
+   */
+  public record BrokenLink(
+      String petitionId,
+      String number,
+      Integer seq,
+      String reason,
+      String chain,
+      String recordId) {}
+
+  /**
+   * Recomputes every petition's history chain (each event hashed over its fields and the one before
+   * it, SHA-256 or SM3 as the event names), then the other chains (the attachments, their files
+   * re-hashed) and the anchors: an edited, deleted or reordered row is found and named.
    */
   @Transactional(readOnly = true)
   public ChainReport verifyHistory() {
-    Petitions.ChainCheck check = petitions.verifyChain();
-    if (check.intact()) {
-      return new ChainReport(true, check.checked(), null);
+    return verifyHistory(null);
+  }
+
+  /**
+   * As {@link #verifyHistory()}, and an anchor digest copied out of the database earlier must be
+   * among the anchors.
+   */
+  @Transactional(readOnly = true)
+  public ChainReport verifyHistory(String expectedAnchor) {
+    Audit.Report report = audit.verify(expectedAnchor);
+    long events = report.checked().getOrDefault("history", 0L);
+    if (report.intact()) {
+      return new ChainReport(true, events, null, report.checked());
     }
-    String number = petitions.record(check.petitionId()).map(Petitions.Record::number).orElse(null);
+    IntegrityCheck.Broken b = report.firstBroken();
+    String number =
+        b.petitionId() == null
+            ? null
+            : petitions.record(b.petitionId()).map(Petitions.Record::number).orElse(null);
     return new ChainReport(
         false,
-        check.checked(),
-        new BrokenLink(check.petitionId(), number, check.seq(), check.reason()));
+        events,
+        new BrokenLink(b.petitionId(), number, b.seq(), b.reason(), report.chain(), b.recordId()),
+        report.checked());
   }
 
   /** Seals identity numbers stored in plain before V10 (once, at start-up). */

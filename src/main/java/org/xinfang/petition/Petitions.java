@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.xinfang.audit.AuditSettings;
 import org.xinfang.audit.HistoryChain;
 import org.xinfang.petition.Registration.AccusedData;
 import org.xinfang.petition.Registration.PetitionerData;
@@ -58,12 +59,19 @@ class Petitions {
   private final JsonMapper json;
   private final javax.sql.DataSource dataSource;
   private final IdNumberSeal seal;
+  private final AuditSettings audit;
 
-  Petitions(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource, IdNumberSeal seal) {
+  Petitions(
+      JdbcClient jdbc,
+      JsonMapper json,
+      javax.sql.DataSource dataSource,
+      IdNumberSeal seal,
+      AuditSettings audit) {
     this.jdbc = jdbc;
     this.json = json;
     this.dataSource = dataSource;
     this.seal = seal;
+    this.audit = audit;
   }
 
   /** The registration record as stored (everything but the lifecycle). */
@@ -160,6 +168,8 @@ class Petitions {
   }
 
   void insert(Record r, Petition p) {
+    List<Link> links = links(r.id(), p.pending());
+    Head head = head(links);
     jdbc.sql(
             """
             insert into petition (id, number, query_code, external_number, channel, received_on,
@@ -167,14 +177,17 @@ class Petitions {
               reasons, evidence, topic, addressee, representatives, persons, collective, anonymous,
               notice_owed, repeat_of, litigation_related, threat_made, foreign_related,
               public_online, intake_details, state, category, pathway, handling_organisation,
-              is_final, concluded_on, resolved, major, last_act_on, version)
+              is_final, concluded_on, resolved, major, last_act_on, version, history_events,
+              history_head)
             values (:id, :number, :queryCode, :externalNumber, :channel, :receivedOn,
               :receivedBy, :registeredBy, :registeredAt, :regionCode, :subject, :facts, :request,
               :reasons, :evidence, :topic, :addressee, :representatives, :persons, :collective,
               :anonymous, :noticeOwed, :repeatOf, :litigationRelated, :threatMade,
               :foreignRelated, :publicOnline, :intakeDetails, :state, :category, :pathway,
-              :holder, :isFinal, :concludedOn, :resolved, :major, :lastActOn, 1)
+              :holder, :isFinal, :concludedOn, :resolved, :major, :lastActOn, 1, :events, :head)
             """)
+        .param("events", head.events())
+        .param("head", head.hash())
         .param("id", r.id())
         .param("number", r.number())
         .param("queryCode", r.queryCode())
@@ -253,7 +266,7 @@ class Petitions {
           .param("rank", a.rank())
           .update();
     }
-    insertEvents(r.id(), p.pending());
+    insertEvents(r.id(), links);
     addParties(r.id(), partiesOf(r.receivedBy(), p, p.pending()));
     p.committed(1);
   }
@@ -376,15 +389,22 @@ class Petitions {
    * OptimisticLockingFailureException} when another act was recorded since this one was loaded.
    */
   void save(Petition p) {
+    List<Link> links = links(p.id(), p.pending());
+    Head head = head(links);
+    if (head == null) {
+      head = storedHead(p.id());
+    }
     int updated =
         jdbc.sql(
                 """
                 update petition set state = :state, category = :category, pathway = :pathway,
                   handling_organisation = :holder, is_final = :isFinal, concluded_on = :concludedOn,
                   resolved = :resolved, major = :major, last_act_on = :lastActOn,
-                  version = version + 1
+                  version = version + 1, history_events = :events, history_head = :head
                 where id = :id and version = :version
                 """)
+            .param("events", head.events())
+            .param("head", head.hash())
             .param("state", p.state().name())
             .param("category", p.category() == null ? null : p.category().name())
             .param("pathway", p.pathway() == null ? null : p.pathway().name())
@@ -401,19 +421,42 @@ class Petitions {
       throw new OptimisticLockingFailureException(
           "petition " + p.id() + " changed since version " + p.version());
     }
-    insertEvents(p.id(), p.pending());
+    insertEvents(p.id(), links);
     addParties(p.id(), partiesOf(null, p, p.pending()));
     p.committed(p.version() + 1);
   }
 
-  private void insertEvents(String petitionId, List<HistoryEvent> events) {
+  /** A new event with its chain link, ready to be written. */
+  private record Link(HistoryEvent event, Chained chained, String previous) {}
+
+  /** The head of a petition's history chain as kept on its row: how many events, the last hash. */
+  record Head(int events, String hash) {}
+
+  private static Head head(List<Link> links) {
+    if (links.isEmpty()) {
+      return null;
+    }
+    Link last = links.get(links.size() - 1);
+    return new Head(last.event().seq(), last.chained().hash());
+  }
+
+  private Head storedHead(String petitionId) {
+    return jdbc.sql("select history_events, history_head from petition where id = :id")
+        .param("id", petitionId)
+        .query((rs, n) -> new Head(rs.getInt("history_events"), rs.getString("history_head")))
+        .single();
+  }
+
+  /** Chains the new events onto the stored history (the last stored event's hash). */
+  private List<Link> links(String petitionId, List<HistoryEvent> events) {
+    List<Link> links = new ArrayList<>();
     if (events.isEmpty()) {
-      return;
+      return links;
     }
     int firstSeq = events.get(0).seq();
     String previous =
         firstSeq == 1
-            ? HistoryChain.genesis(petitionId)
+            ? genesis(petitionId)
             : jdbc.sql("select hash from petition_event where petition_id = :p and seq = :s")
                 .param("p", petitionId)
                 .param("s", firstSeq - 1)
@@ -421,15 +464,27 @@ class Petitions {
                 .single();
     for (HistoryEvent e : events) {
       Chained c = chain(petitionId, previous, e);
-      String payload = c.payload();
-      java.time.Instant at = c.at();
-      String hash = c.hash();
+      links.add(new Link(e, c, previous));
+      previous = c.hash();
+    }
+    return links;
+  }
+
+  /** The link a new history points back to, in the configured algorithm. */
+  String genesis(String petitionId) {
+    return HistoryChain.genesis(audit.algorithm(), petitionId);
+  }
+
+  private void insertEvents(String petitionId, List<Link> links) {
+    for (Link link : links) {
+      HistoryEvent e = link.event();
+      Chained c = link.chained();
       jdbc.sql(
               """
               insert into petition_event (petition_id, seq, act, on_date, actor, organisation_id,
-                recorded_at, article, back_entered, admin_act, payload, prev_hash, hash)
+                recorded_at, article, back_entered, admin_act, payload, algorithm, prev_hash, hash)
               values (:p, :seq, :act, :on, :actor, :org, :at, :article, :back, :admin, :payload,
-                :prev, :hash)
+                :algorithm, :prev, :hash)
               """)
           .param("p", petitionId)
           .param("seq", e.seq())
@@ -437,28 +492,31 @@ class Petitions {
           .param("on", e.on())
           .param("actor", e.by())
           .param("org", e.organisationId())
-          .param("at", at.atOffset(ZoneOffset.UTC))
+          .param("at", c.at().atOffset(ZoneOffset.UTC))
           .param("article", e.article())
           .param("back", e.backEntered())
           .param("admin", e.adminAct())
-          .param("payload", payload)
-          .param("prev", previous)
-          .param("hash", hash)
+          .param("payload", c.payload())
+          .param("algorithm", c.algorithm())
+          .param("prev", link.previous())
+          .param("hash", c.hash())
           .update();
-      previous = hash;
     }
   }
 
   /** A new event as stored: its payload text, its time to the microsecond, and its chain link. */
-  record Chained(String payload, java.time.Instant at, String hash) {}
+  record Chained(String payload, java.time.Instant at, String algorithm, String hash) {}
 
   Chained chain(String petitionId, String previous, HistoryEvent e) {
     String payload = json.writeValueAsString(e.payload());
     java.time.Instant at = e.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    String algorithm = audit.algorithm();
     return new Chained(
         payload,
         at,
+        algorithm,
         chainLink(
+            algorithm,
             previous,
             petitionId,
             e.seq(),
@@ -475,6 +533,7 @@ class Petitions {
 
   /** The chain link of one event (audit.HistoryChain over the event's stored fields). */
   static String chainLink(
+      String algorithm,
       String previous,
       String petitionId,
       int seq,
@@ -488,7 +547,8 @@ class Petitions {
       boolean adminAct,
       String payload) {
     long micros = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, at);
-    return HistoryChain.link(
+    return HistoryChain.linkWith(
+        algorithm,
         previous,
         petitionId,
         Integer.toString(seq),
@@ -514,7 +574,8 @@ class Petitions {
       String article,
       boolean backEntered,
       boolean adminAct,
-      String payload) {
+      String payload,
+      String algorithm) {
 
     static Stored of(ResultSet rs) throws SQLException {
       return new Stored(
@@ -527,11 +588,13 @@ class Petitions {
           rs.getString("article"),
           rs.getBoolean("back_entered"),
           rs.getBoolean("admin_act"),
-          rs.getString("payload"));
+          rs.getString("payload"),
+          rs.getString("algorithm"));
     }
 
     String link(String previous, String petitionId) {
       return chainLink(
+          algorithm,
           previous,
           petitionId,
           seq,
@@ -550,25 +613,35 @@ class Petitions {
   /** What the verification found: intact, how many events it checked, and the first break. */
   record ChainCheck(boolean intact, long checked, String petitionId, Integer seq, String reason) {}
 
+  /** The walk of one petition's history, row by row. */
+  private static final class Walk {
+    String petitionId;
+    int events;
+    String head;
+    int expectedSeq = 1;
+    String previous;
+  }
+
   /**
-   * Walks every petition's history in order and recomputes its chain: an edited row no longer
-   * matches its hash, a deleted or reordered row breaks the sequence or the link, a deleted last
-   * row leaves fewer events than the petition's version (one event per saved version).
+   * Walks every petition's history in order (by petition id, then sequence) and recomputes its
+   * chain, each link with the algorithm it names: an edited row no longer matches its hash ({@code
+   * content-changed}), a deleted or reordered row breaks the sequence ({@code missing-event}) or
+   * the link ({@code link-broken}); the petition row's head (how many events, the last hash,
+   * written with the events) finds a deleted last event or a deleted history ({@code
+   * missing-events}) and a last event replaced or re-chained ({@code head-mismatch}).
    */
   ChainCheck verifyChain() {
     long[] checked = {0};
     ChainCheck[] broken = {null};
-    String[] current = {null};
-    String[] previous = {null};
-    int[] expectedSeq = {1};
-    int[] version = {0};
+    Walk[] walk = {null};
     org.springframework.jdbc.core.JdbcTemplate template =
         new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     template.setFetchSize(1000);
     template.query(
         """
-        select p.id as pid, p.version, e.seq, e.act, e.on_date, e.actor, e.organisation_id,
-          e.recorded_at, e.article, e.back_entered, e.admin_act, e.payload, e.prev_hash, e.hash
+        select p.id as pid, p.history_events, p.history_head, e.seq, e.act, e.on_date, e.actor,
+          e.organisation_id, e.recorded_at, e.article, e.back_entered, e.admin_act, e.payload,
+          e.algorithm, e.prev_hash, e.hash
         from petition p left join petition_event e on e.petition_id = p.id
         order by p.id, e.seq
         """,
@@ -578,61 +651,106 @@ class Petitions {
                 return;
               }
               String pid = rs.getString("pid");
-              if (!pid.equals(current[0])) {
-                if (current[0] != null && expectedSeq[0] - 1 != version[0]) {
-                  broken[0] =
-                      new ChainCheck(
-                          false, checked[0], current[0], expectedSeq[0], "missing-events");
-                  return;
+              if (walk[0] == null || !pid.equals(walk[0].petitionId)) {
+                if (walk[0] != null) {
+                  broken[0] = headCheck(walk[0], checked[0]);
+                  if (broken[0] != null) {
+                    return;
+                  }
                 }
-                current[0] = pid;
-                previous[0] = HistoryChain.genesis(pid);
-                expectedSeq[0] = 1;
-                version[0] = rs.getInt("version");
+                Walk w = new Walk();
+                w.petitionId = pid;
+                w.events = rs.getInt("history_events");
+                w.head = rs.getString("history_head");
+                walk[0] = w;
               }
-              Object seqObject = rs.getObject("seq");
-              if (seqObject == null) {
-                broken[0] = new ChainCheck(false, checked[0], pid, 1, "missing-events");
+              Walk w = walk[0];
+              if (rs.getObject("seq") == null) {
+                // no history at all: the head on the petition row says how many are missing
                 return;
               }
               int seq = rs.getInt("seq");
-              if (seq != expectedSeq[0]) {
-                broken[0] = new ChainCheck(false, checked[0], pid, expectedSeq[0], "missing-event");
+              if (seq != w.expectedSeq) {
+                broken[0] = new ChainCheck(false, checked[0], pid, w.expectedSeq, "missing-event");
                 return;
               }
+              String algorithm = rs.getString("algorithm");
+              if (!HistoryChain.ALGORITHMS.contains(algorithm)) {
+                broken[0] = new ChainCheck(false, checked[0], pid, seq, "unknown-algorithm");
+                return;
+              }
+              String expectedPrevious =
+                  seq == 1 ? HistoryChain.genesis(algorithm, pid) : w.previous;
               String prev = rs.getString("prev_hash");
               String hash = rs.getString("hash");
-              String recomputed = Stored.of(rs).link(previous[0], pid);
-              if (!previous[0].equals(prev)) {
+              if (!expectedPrevious.equals(prev)) {
                 broken[0] = new ChainCheck(false, checked[0], pid, seq, "link-broken");
                 return;
               }
-              if (!recomputed.equals(hash)) {
+              if (!Stored.of(rs).link(expectedPrevious, pid).equals(hash)) {
                 broken[0] = new ChainCheck(false, checked[0], pid, seq, "content-changed");
                 return;
               }
               checked[0]++;
-              previous[0] = hash;
-              expectedSeq[0] = seq + 1;
+              w.previous = hash;
+              w.expectedSeq = seq + 1;
             });
-    if (broken[0] == null && current[0] != null && expectedSeq[0] - 1 != version[0]) {
-      broken[0] = new ChainCheck(false, checked[0], current[0], expectedSeq[0], "missing-events");
+    if (broken[0] == null && walk[0] != null) {
+      broken[0] = headCheck(walk[0], checked[0]);
     }
     return broken[0] != null ? broken[0] : new ChainCheck(true, checked[0], null, null, null);
   }
 
-  /** Chains the rows written before the chain existed (V9), once, in order. */
+  /** At the end of a petition's history: does it end where the head on the petition row says? */
+  private static ChainCheck headCheck(Walk w, long checked) {
+    int last = w.expectedSeq - 1;
+    if (last < w.events || w.events == 0) {
+      return new ChainCheck(false, checked, w.petitionId, last + 1, "missing-events");
+    }
+    if (last > w.events || !java.util.Objects.equals(w.previous, w.head)) {
+      return new ChainCheck(false, checked, w.petitionId, last, "head-mismatch");
+    }
+    return null;
+  }
+
+  /** Every petition's history head, as kept on the petition row (for anchoring). */
+  void heads(java.util.function.BiConsumer<String, Head> each) {
+    org.springframework.jdbc.core.JdbcTemplate template =
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    template.setFetchSize(1000);
+    template.query(
+        "select id, history_events, history_head from petition where history_head is not null",
+        (org.springframework.jdbc.core.RowCallbackHandler)
+            rs ->
+                each.accept(
+                    rs.getString("id"),
+                    new Head(rs.getInt("history_events"), rs.getString("history_head"))));
+  }
+
+  /** The stored hash of one history event, if there is such an event. */
+  Optional<String> hashAt(String petitionId, int seq) {
+    return jdbc.sql("select hash from petition_event where petition_id = :p and seq = :s")
+        .param("p", petitionId)
+        .param("s", seq)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * Chains the rows written before the chain existed (V9), once, in order; then writes the head of
+   * every petition whose row has none yet (V12).
+   */
   int chainUnchained() {
     List<String> ids =
         jdbc.sql("select distinct petition_id from petition_event where hash is null")
             .query(String.class)
             .list();
     for (String id : ids) {
-      String previous = HistoryChain.genesis(id);
+      String previous = HistoryChain.genesis(HistoryChain.SHA_256, id);
       List<Stored> rows =
           jdbc.sql(
                   "select seq, act, on_date, actor, organisation_id, recorded_at, article,"
-                      + " back_entered, admin_act, payload from petition_event"
+                      + " back_entered, admin_act, payload, algorithm from petition_event"
                       + " where petition_id = :p order by seq")
               .param("p", id)
               .query((rs, n) -> Stored.of(rs))
@@ -650,6 +768,18 @@ class Petitions {
         previous = hash;
       }
     }
+    jdbc.sql(
+            """
+            update petition set
+              history_events = (select max(e.seq) from petition_event e
+                where e.petition_id = petition.id),
+              history_head = (select e.hash from petition_event e where e.petition_id = petition.id
+                and e.seq = (select max(x.seq) from petition_event x
+                  where x.petition_id = petition.id))
+            where history_head is null
+              and exists (select 1 from petition_event e where e.petition_id = petition.id)
+            """)
+        .update();
     return ids.size();
   }
 

@@ -201,13 +201,17 @@ class AttachmentsTest extends IntegrationTest {
     byte[] tampered = scan.clone();
     tampered[tampered.length / 2] ^= 0x01;
     Files.write(stored, tampered);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> attachments.open(id, a.id()))
-        .isInstanceOf(AttachmentDamaged.class);
-    mvc.perform(
-            get("/api/petitions/" + id + "/attachments/" + a.id())
-                .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
-        .andExpect(status().isInternalServerError())
-        .andExpect(jsonPath("$.type").value("https://xinfang.org/problems/attachment-damaged"));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> attachments.open(id, a.id()))
+          .isInstanceOf(AttachmentDamaged.class);
+      mvc.perform(
+              get("/api/petitions/" + id + "/attachments/" + a.id())
+                  .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+          .andExpect(status().isInternalServerError())
+          .andExpect(jsonPath("$.type").value("https://xinfang.org/problems/attachment-damaged"));
+    } finally {
+      Files.write(stored, scan); // the data directory is shared by every test of the run
+    }
     // another petition's id does not reach it
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> attachments.open(petition(), a.id()))
         .isInstanceOf(NotFound.class);

@@ -3,6 +3,7 @@ package org.xinfang.petition.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.petition.PetitionService;
 
@@ -18,8 +19,11 @@ class AuditController {
   }
 
   @GetMapping("/api/audit/verify")
-  @Operation(summary = "Verify the history chain: {intact, checked} or {intact:false, firstBroken}")
-  PetitionService.ChainReport verify() {
-    return petitions.verifyHistory();
+  @Operation(
+      summary =
+          "Verify the history chain, the attachments and the anchors: {intact, checked} or"
+              + " {intact:false, firstBroken}; expect: an anchor digest kept outside the database")
+  PetitionService.ChainReport verify(@RequestParam(required = false) String expect) {
+    return petitions.verifyHistory(expect);
   }
 }
