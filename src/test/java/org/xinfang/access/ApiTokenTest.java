@@ -184,6 +184,22 @@ class ApiTokenTest extends IntegrationTest {
   }
 
   @Test
+  void theTokensAreInTheOpenApiDescription() throws Exception {
+    String docs =
+        mvc.perform(get("/v3/api-docs"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    JsonNode api = json.readTree(docs);
+    assertThat(api.get("paths").has("/api/tokens")).isTrue();
+    assertThat(api.get("paths").has("/api/tokens/{id}")).isTrue();
+    assertThat(api.get("paths").has("/api/users/me/password")).isTrue();
+    assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+        .isEqualTo("bearer");
+  }
+
+  @Test
   void unknownAndMalformedTokensAreRefused() throws Exception {
     assertRefused("xft_" + "A".repeat(43));
     assertRefused("not-a-token");
