@@ -49,15 +49,17 @@ class SignInAttempts {
   /** The failures and the lock on record for this user name (one query). */
   State state(String username) {
     String account = account(username);
+    Instant now = now();
     return jdbc.sql(
             """
             select
-              (select count(*) from sign_in_failure where account = :account and at > :since)
-                as failures,
+              (select count(*) from sign_in_failure
+                where account = :account and at > :since and at <= :now) as failures,
               (select max(locked_until) from sign_in_lock where account = :account) as locked_until
             """)
         .param("account", account)
-        .param("since", at(now().minus(settings.window())))
+        .param("since", at(now.minus(settings.window())))
+        .param("now", at(now))
         .query(
             (rs, n) -> {
               OffsetDateTime until = rs.getObject("locked_until", OffsetDateTime.class);
@@ -76,14 +78,18 @@ class SignInAttempts {
     Instant now = now();
     Instant since = now.minus(settings.window());
     jdbc.sql("delete from sign_in_failure where at <= :since").param("since", at(since)).update();
+    jdbc.sql("delete from sign_in_lock where locked_until <= :now").param("now", at(now)).update();
     jdbc.sql("insert into sign_in_failure (account, at) values (:account, :at)")
         .param("account", account)
         .param("at", at(now))
         .update();
     int failures =
-        jdbc.sql("select count(*) from sign_in_failure where account = :account and at > :since")
+        jdbc.sql(
+                "select count(*) from sign_in_failure"
+                    + " where account = :account and at > :since and at <= :now")
             .param("account", account)
             .param("since", at(since))
+            .param("now", at(now))
             .query(Integer.class)
             .single();
     if (failures < settings.maxFailures()) {
