@@ -34,6 +34,32 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
       HttpServletResponse response,
       AuthenticationException authException)
       throws IOException {
+    if (authException instanceof SignInLocked locked) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
+      write(
+          request,
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "sign-in-locked",
+          "Sign-in locked",
+          "Too many failed sign-ins for this user name; it is locked until " + locked.until() + ".",
+          SignInLocked.RULE + " (repeated failed sign-ins)");
+      return;
+    }
+    if (authException instanceof InvalidBearerToken) {
+      response.setHeader(
+          HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+      write(
+          request,
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "invalid-token",
+          "Invalid bearer token",
+          authException.getMessage(),
+          null);
+      return;
+    }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
     write(
         request,
@@ -41,7 +67,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         HttpStatus.UNAUTHORIZED,
         "unauthorized",
         "Sign-in required",
-        "Sign in with HTTP Basic (the user's name and password).");
+        "Sign in with HTTP Basic (the user's name and password) or a bearer API token.",
+        null);
   }
 
   @Override
@@ -56,7 +83,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         HttpStatus.FORBIDDEN,
         "forbidden",
         "Not allowed for this user",
-        "Your roles do not allow this.");
+        "Your roles do not allow this.",
+        null);
   }
 
   private static void write(
@@ -65,7 +93,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
       HttpStatus status,
       String type,
       String title,
-      String detail)
+      String detail,
+      String rule)
       throws IOException {
     if (response.isCommitted()) {
       return;
@@ -76,6 +105,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     problem.put("status", status.value());
     problem.put("detail", detail);
     problem.put("instance", request.getRequestURI());
+    if (rule != null) {
+      problem.put("rule", rule);
+    }
     response.setStatus(status.value());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

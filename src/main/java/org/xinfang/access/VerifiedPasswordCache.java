@@ -13,10 +13,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A password encoder that remembers, for a few minutes, that a password matched its stored hash.
- * HTTP Basic sends the password with every request; running bcrypt (deliberately slow) on each
- * would cost tens to hundreds of milliseconds per API call. The memory holds only an HMAC, under a
- * key that lives and dies with this process, of the stored hash and the password — never the
- * password — and a changed password (a new hash) never matches an old entry.
+ * HTTP Basic sends the password with every request; running Argon2id or bcrypt (deliberately slow)
+ * on each would cost tens to hundreds of milliseconds per API call. The memory holds only an HMAC,
+ * under a key that lives and dies with this process, of the stored hash and the password — never
+ * the password — and a changed password (a new hash) never matches an old entry.
  */
 final class VerifiedPasswordCache implements PasswordEncoder {
 

@@ -31,8 +31,13 @@ public class Users {
 
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
 
-  /** bcrypt reads no more than 72 bytes of a password. */
-  static final int MAX_PASSWORD_BYTES = 72;
+  /**
+   * The longest password, in UTF-8 bytes. Argon2id (the default hash) reads a password of any
+   * length; the bound keeps hashing cheap against huge inputs, and sign-in refuses a longer
+   * password without hashing it (no stored password is longer). Hashes of earlier releases
+   * ({bcrypt}, which reads no more than 72 bytes) were only ever made of passwords of at most 72.
+   */
+  public static final int MAX_PASSWORD_BYTES = 128;
 
   private static final String COLUMNS = "username, display_name, organisation_id, roles";
 
@@ -91,8 +96,8 @@ public class Users {
   }
 
   /**
-   * Creates a user. The minimum password length for people is the API's to enforce (the bootstrap
-   * administrator's password is whatever the operator configured).
+   * Creates a user. People's passwords must satisfy the password policy ({@link PasswordPolicy});
+   * the bootstrap administrator's password is whatever the operator configured.
    *
    * @throws InvalidInput for a malformed field, no roles, or an unknown organisation
    * @throws LawViolation when the username is taken
@@ -106,6 +111,10 @@ public class Users {
       errors.put("username", "'me' is reserved");
     }
     checkPassword(u.password(), errors);
+    if (!errors.containsKey("password") && !Actor.BOOTSTRAP_ADMIN.equals(u.username())) {
+      PasswordPolicy.problem(u.username(), u.password())
+          .ifPresent(problem -> errors.put("password", problem));
+    }
     if (u.displayName() == null || u.displayName().isBlank()) {
       errors.put("displayName", "must not be blank");
     } else if (u.displayName().length() > 100) {
@@ -159,7 +168,9 @@ public class Users {
   }
 
   /**
-   * Replaces a user's password (stored as a new hash).
+   * Replaces a user's password (stored as a new hash) on the operator's say-so, without the
+   * password policy (the bootstrap administrator's password from {@code XINFANG_ADMIN_PASSWORD}). A
+   * user changing their own password goes through {@link #changeOwnPassword}.
    *
    * @throws NotFound for an unknown username
    * @throws InvalidInput for an empty or over-long password
@@ -179,6 +190,59 @@ public class Users {
     if (updated == 0) {
       throw new NotFound("user " + username);
     }
+  }
+
+  /**
+   * A user changes their own password: the current one must match, the new one must satisfy the
+   * password policy.
+   *
+   * @throws InvalidInput naming {@code currentPassword} when it does not match, or {@code password}
+   *     when the new one is refused by the policy
+   * @throws NotFound for an unknown username
+   */
+  @Transactional
+  public void changeOwnPassword(String username, String currentPassword, String password) {
+    UserCredentials credentials =
+        credentials(username).orElseThrow(() -> new NotFound("user " + username));
+    if (currentPassword == null
+        || currentPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES
+        || !passwordEncoder.matches(currentPassword, credentials.passwordHash())) {
+      throw new InvalidInput("currentPassword", "does not match the current password");
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    checkPassword(password, errors);
+    if (errors.isEmpty()) {
+      PasswordPolicy.problem(username, password).ifPresent(p -> errors.put("password", p));
+    }
+    if (errors.isEmpty() && password.equals(currentPassword)) {
+      errors.put("password", "must differ from the current password");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+    jdbc.sql("update app_user set password_hash = :hash where username = :username")
+        .param("hash", passwordEncoder.encode(password))
+        .param("username", username)
+        .update();
+  }
+
+  /**
+   * Replaces a stored hash by a stronger one of the same password (sign-in re-hashes a {bcrypt}
+   * hash as Argon2id once the password has matched). Only when the stored hash is still the old
+   * one, so a password changed meanwhile is never overwritten.
+   *
+   * @return whether the hash was replaced
+   */
+  @Transactional
+  public boolean upgradePasswordHash(String username, String oldHash, String newHash) {
+    return jdbc.sql(
+                "update app_user set password_hash = :newHash"
+                    + " where username = :username and password_hash = :oldHash")
+            .param("newHash", newHash)
+            .param("username", username)
+            .param("oldHash", oldHash)
+            .update()
+        == 1;
   }
 
   private static void checkPassword(String password, Map<String, String> errors) {

@@ -124,7 +124,7 @@ class DemoCityTest extends IntegrationTest {
           .as(username)
           .hasValueSatisfying(
               c -> {
-                assertThat(c.passwordHash()).startsWith("{bcrypt}");
+                assertThat(c.passwordHash()).startsWith("{argon2}$argon2id$");
                 assertThat(passwordEncoder.matches(DemoData.PASSWORD, c.passwordHash())).isTrue();
               });
     }

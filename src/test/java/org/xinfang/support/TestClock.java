@@ -21,6 +21,11 @@ public final class TestClock extends Clock {
     instant = at(day);
   }
 
+  /** Moves the clock on by this much (sign-in lock-outs, token expiry). */
+  public void advance(java.time.Duration duration) {
+    instant = instant.plus(duration);
+  }
+
   public void reset() {
     setToday(DEFAULT_TODAY);
   }

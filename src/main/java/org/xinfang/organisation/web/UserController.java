@@ -38,7 +38,10 @@ class UserController {
   @Operation(
       summary = "Create a user (administrators)",
       description =
-          "Roles: REGISTRAR, HANDLER, LEADER, SUPERVISOR, ADMIN. 409 if the name is taken.")
+          "Roles: REGISTRAR, HANDLER, LEADER, SUPERVISOR, ADMIN. 409 if the name is taken. The"
+              + " password must have at least 8 characters of at least two classes (letters,"
+              + " digits, other), must not contain the user name and must not be one of the"
+              + " commonest passwords (else 400 naming password).")
   @PostMapping
   ResponseEntity<UserView> create(@Valid @RequestBody NewUserRequest body) {
     requireAdmin();
@@ -67,6 +70,19 @@ class UserController {
   @GetMapping("/me")
   UserView me() {
     return UserView.of(currentActor.get());
+  }
+
+  @Operation(
+      summary = "Change the signed-in user's own password",
+      description =
+          "The current password must match (else 400 naming currentPassword). The new one must"
+              + " have at least 8 characters of at least two classes (letters, digits, other),"
+              + " must not contain the user name and must not be one of the commonest passwords"
+              + " (else 400 naming password).")
+  @PostMapping("/me/password")
+  ResponseEntity<Void> changeOwnPassword(@Valid @RequestBody PasswordChangeRequest body) {
+    users.changeOwnPassword(currentActor.get().username(), body.currentPassword(), body.password());
+    return ResponseEntity.noContent().build();
   }
 
   @Operation(summary = "One user (administrators)")

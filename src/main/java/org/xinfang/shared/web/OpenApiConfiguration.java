@@ -28,7 +28,18 @@ class OpenApiConfiguration {
         .components(
             new Components()
                 .addSecuritySchemes(
-                    "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-        .addSecurityItem(new SecurityRequirement().addList("basic"));
+                    "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                .addSecuritySchemes(
+                    "bearer",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("xft_…")
+                        .description(
+                            "A revocable API token from POST /api/tokens (shown once when"
+                                + " made).")))
+        // either HTTP Basic or a bearer API token
+        .addSecurityItem(new SecurityRequirement().addList("basic"))
+        .addSecurityItem(new SecurityRequirement().addList("bearer"));
   }
 }

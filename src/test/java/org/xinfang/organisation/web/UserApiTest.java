@@ -87,7 +87,7 @@ class UserApiTest extends IntegrationTest {
             .param("u", username)
             .query(String.class)
             .single();
-    assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("plain-text-pw");
+    assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain("plain-text-pw");
     assertThat(passwordEncoder.matches("plain-text-pw", hash)).isTrue();
   }
 
