@@ -17,6 +17,7 @@ import org.xinfang.petition.Page;
 import org.xinfang.petition.PetitionService;
 import org.xinfang.petition.WorkItem;
 import org.xinfang.petition.WorkQuery;
+import org.xinfang.task.Tasks;
 
 /**
  * My work (我的工作): the duties my organisation owes, soonest due first, with the working days left,
@@ -30,13 +31,16 @@ class MyWorkController {
   private final OrganisationChoices organisations;
   private final WorkingDays workingDays;
   private final Labels labels;
+  private final Tasks tasks;
 
   MyWorkController(
       PetitionService petitions,
       CurrentActor currentActor,
       OrganisationChoices organisations,
       WorkingDays workingDays,
-      Labels labels) {
+      Labels labels,
+      Tasks tasks) {
+    this.tasks = tasks;
     this.petitions = petitions;
     this.currentActor = currentActor;
     this.organisations = organisations;
@@ -67,6 +71,10 @@ class MyWorkController {
       return (urgency + (provisional ? " provisional" : "") + (paused ? " paused" : "")).strip();
     }
   }
+
+  /** An assigned duty (conference decision, package step, supervision order) as listed. */
+  public record TaskRow(
+      String title, String basis, String due, String petitionId, String urgency) {}
 
   @GetMapping("/")
   String work(
@@ -122,6 +130,7 @@ class MyWorkController {
     model.addAttribute("regionOptions", organisations.regions(true));
     if (owedBy == null) {
       model.addAttribute("rows", List.of());
+      model.addAttribute("tasks", List.of());
       model.addAttribute("pager", Pager.of("/", filters, 1, pageSize, 0));
       return "workbench/work";
     }
@@ -154,6 +163,18 @@ class MyWorkController {
                 })
             .toList();
     model.addAttribute("rows", rows);
+    model.addAttribute(
+        "tasks",
+        tasks.open(owedBy, 100).stream()
+            .map(
+                t ->
+                    new TaskRow(
+                        t.title(),
+                        t.basis(),
+                        Labels.date(t.due()),
+                        t.petitionId(),
+                        WorkingDays.urgency(today, t.due(), workingDays.left(today, t.due()))))
+            .toList());
     model.addAttribute("today", Labels.date(today));
     model.addAttribute("pager", Pager.of("/", filters, pageNo, pageSize, found.total()));
     return "workbench/work";
