@@ -40,7 +40,8 @@ public final class Acts {
           FollowUp,
           Resolve,
           FlagMajor,
-          ReportMajor {
+          ReportMajor,
+          LinkRepeat {
     LocalDate on();
   }
 
@@ -62,7 +63,29 @@ public final class Acts {
 
   /** 受理 with category and (for grievances) pathway; {@code simplified} = 简易办理. */
   public record Accept(
-      LocalDate on, @NotNull Category category, Pathway pathway, Boolean simplified)
+      LocalDate on,
+      @NotNull Category category,
+      Pathway pathway,
+      Boolean simplified,
+      Complexity complexity,
+      Complexity suggestedComplexity)
+      implements Act {
+
+    /** An acceptance without a triage decision (the statutory clock). */
+    public Accept(LocalDate on, Category category, Pathway pathway, Boolean simplified) {
+      this(on, category, pathway, simplified, null, null);
+    }
+  }
+
+  /**
+   * Links this petition as a repeat (同人同事: same petitioner or representative, same facts and
+   * request) of an earlier one: the basis of repeat counts, first-petition status and the 不再受理
+   * check (条例 Art. 36 para. 3).
+   */
+  public record LinkRepeat(
+      LocalDate on,
+      @NotBlank @Size(max = 64) String earlierPetition,
+      @Size(max = 2000) String basis)
       implements Act {}
 
   /** 不予受理 / 不再受理 with a ground of LAW.md §3 and the reasons. */

@@ -37,5 +37,9 @@ interface Law {
 
   /** The state of an earlier petition. */
   record EarlierPetition(
-      String id, PetitionState state, boolean isFinal, String handlingOrganisation) {}
+      String id,
+      PetitionState state,
+      boolean isFinal,
+      String handlingOrganisation,
+      String repeatOf) {}
 }

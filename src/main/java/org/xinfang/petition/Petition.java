@@ -42,6 +42,7 @@ import org.xinfang.petition.Acts.Extend;
 import org.xinfang.petition.Acts.FlagMajor;
 import org.xinfang.petition.Acts.FollowUp;
 import org.xinfang.petition.Acts.Forward;
+import org.xinfang.petition.Acts.LinkRepeat;
 import org.xinfang.petition.Acts.Objection;
 import org.xinfang.petition.Acts.Rate;
 import org.xinfang.petition.Acts.ReReview;
@@ -109,6 +110,7 @@ final class Petition {
     allow("resolve", "条例 Art. 37", DECLINED, DIVERTED, SETTLED, REPLIED, REVIEWED, FINAL);
     allow("flag-major", "条例 Art. 25", PetitionState.values());
     allow("report-major", "条例 Art. 25", PetitionState.values());
+    allow("link-repeat", "条例 Art. 36 para. 3", PetitionState.values());
   }
 
   private static void allow(String act, String article, PetitionState... states) {
@@ -139,6 +141,7 @@ final class Petition {
     if (act instanceof Report) return "report";
     if (act instanceof FollowUp) return "follow-up";
     if (act instanceof Resolve) return "resolve";
+    if (act instanceof LinkRepeat) return "link-repeat";
     if (act instanceof FlagMajor) return "flag-major";
     if (act instanceof ReportMajor) return "report-major";
     throw new IllegalArgumentException("unknown act " + act);
@@ -195,6 +198,8 @@ final class Petition {
   private boolean receiptNotified;
   private LocalDate clockStart;
   private boolean simplified;
+  private Complexity complexity;
+  private String repeatOf;
   private Integer redoDays;
   private int extensionDays;
   private String handler;
@@ -298,6 +303,7 @@ final class Petition {
     else if (act instanceof Resolve a) resolve(a, on, acting);
     else if (act instanceof FlagMajor a) flagMajor(a, on, acting);
     else if (act instanceof ReportMajor a) reportMajor(a, on, acting);
+    else if (act instanceof LinkRepeat a) linkRepeat(a, on, acting, law);
     return this;
   }
 
@@ -406,7 +412,18 @@ final class Petition {
     if (a.category() != Category.GRIEVANCE && a.pathway() != null) {
       throw new InvalidInput("pathway", "pathways apply to grievances only (条例 Art. 31)");
     }
-    boolean simple = Boolean.TRUE.equals(a.simplified());
+    Complexity decided =
+        a.complexity() != null
+            ? a.complexity()
+            : Boolean.TRUE.equals(a.simplified()) ? Complexity.SIMPLE : Complexity.GENERAL;
+    if (Boolean.TRUE.equals(a.simplified()) && decided != Complexity.SIMPLE) {
+      throw new InvalidInput(
+          "complexity", "the simplified procedure is the SIMPLE track; this matter is " + decided);
+    }
+    // SIMPLE matters on pathway 6 run on the simplified clock (国信发〔2016〕8号)
+    boolean simple =
+        decided == Complexity.SIMPLE
+            && (a.pathway() == Pathway.PETITION_HANDLING || Boolean.TRUE.equals(a.simplified()));
     if (simple && a.pathway() != Pathway.PETITION_HANDLING) {
       throw new InvalidInput(
           "simplified", "the simplified procedure applies to pathway-6 handling only");
@@ -417,7 +434,12 @@ final class Petition {
           case ACCUSATION -> "条例 Art. 30";
           case GRIEVANCE -> "条例 Art. 31 item " + a.pathway().item();
         };
-    record("accept", on, article, new Accept(on, a.category(), a.pathway(), simple), acting);
+    record(
+        "accept",
+        on,
+        article,
+        new Accept(on, a.category(), a.pathway(), simple, decided, a.suggestedComplexity()),
+        acting);
   }
 
   /** 不予受理 / 不再受理 (LAW.md §3): a ground and its reasons; the notice names where to go. */
@@ -441,8 +463,7 @@ final class Petition {
     }
     if (a.ground() == DeclineGround.FINAL_AFTER_RE_REVIEW) {
       // 不再受理 only a matter re-reviewed and final: named here, or registered as its repeat
-      String earlierId =
-          a.earlierPetition() != null ? a.earlierPetition() : registration.repeatOf();
+      String earlierId = a.earlierPetition() != null ? a.earlierPetition() : repeatOf;
       if (earlierId == null) {
         throw new LawViolation(
             "final-after-re-review (条例 Art. 36 para. 3)",
@@ -712,6 +733,43 @@ final class Petition {
     record("resolve", on, "条例 Art. 37", new Resolve(on, a.how()), acting);
   }
 
+  /**
+   * Links this matter as a repeat of an earlier one (同人同事). The link is explicit and recorded; it
+   * never points at the matter itself or closes a circle, and is made once (a wrong link is
+   * corrected by linking again with the reason in {@code basis}).
+   */
+  private void linkRepeat(LinkRepeat a, LocalDate on, Acting acting, Law law) {
+    if (a.earlierPetition().equals(id)) {
+      throw new InvalidInput("earlierPetition", "a petition is not a repeat of itself");
+    }
+    String current = a.earlierPetition();
+    for (int depth = 0; current != null && depth < 1000; depth++) {
+      Optional<Law.EarlierPetition> earlier = law.earlier(current);
+      if (earlier.isEmpty()) {
+        if (depth == 0) {
+          throw new InvalidInput("earlierPetition", "no such petition: " + a.earlierPetition());
+        }
+        break;
+      }
+      if (id.equals(earlier.get().repeatOf())) {
+        throw new LawViolation(
+            "repeat-chain (条例 Art. 36 para. 3)",
+            "The earlier petition is itself linked as a repeat of this one; a chain has no circle.");
+      }
+      current = earlier.get().repeatOf();
+    }
+    if (a.earlierPetition().equals(repeatOf)) {
+      throw new LawViolation(
+          "repeat-link-once (条例 Art. 36 para. 3)", "Already linked to this earlier petition.");
+    }
+    record(
+        "link-repeat",
+        on,
+        "条例 Art. 36 para. 3",
+        new LinkRepeat(on, a.earlierPetition(), a.basis()),
+        acting);
+  }
+
   /** 重大、紧急 (条例 Art. 25): flagged at intake or later. */
   private void flagMajor(FlagMajor a, LocalDate on, Acting acting) {
     if (majorFlaggedOn != null) {
@@ -854,6 +912,7 @@ final class Petition {
     lastActOn = lastActOn == null || on.isAfter(lastActOn) ? on : lastActOn;
     if (p instanceof Registered r) {
       registration = r;
+      repeatOf = r.repeatOf();
       state = REGISTERED;
       holder = r.receivedBy();
       category = r.category();
@@ -889,6 +948,7 @@ final class Petition {
       category = a.category();
       pathway = a.pathway();
       simplified = Boolean.TRUE.equals(a.simplified());
+      complexity = a.complexity() != null ? a.complexity() : Complexity.GENERAL;
       acceptedOn = on;
       clockStart = on;
       receiptNotified = true;
@@ -971,6 +1031,8 @@ final class Petition {
       majorFlaggedOn = on;
     } else if (p instanceof ReportMajor) {
       majorReported = true;
+    } else if (p instanceof LinkRepeat l) {
+      repeatOf = l.earlierPetition();
     }
   }
 
@@ -1265,6 +1327,16 @@ final class Petition {
 
   boolean simplified() {
     return simplified;
+  }
+
+  /** The triage decision recorded at acceptance; null before acceptance. */
+  Complexity complexity() {
+    return complexity;
+  }
+
+  /** The earlier petition this one repeats (at registration or linked later); null if first. */
+  String repeatOf() {
+    return repeatOf;
   }
 
   boolean receiptNotified() {

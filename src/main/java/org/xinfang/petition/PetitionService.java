@@ -75,12 +75,14 @@ public class PetitionService {
       ROLES.put(act, handling);
     }
     for (String act :
-        List.of("request-review", "request-re-review", "rate", "follow-up", "resolve")) {
+        List.of(
+            "request-review", "request-re-review", "rate", "follow-up", "resolve", "link-repeat")) {
       ROLES.put(act, intake);
     }
   }
 
   private final Petitions petitions;
+  private final org.xinfang.task.Tasks tasks;
   private final Organisations organisations;
   private final WorkingCalendar calendar;
   private final LawProfile profile;
@@ -96,6 +98,7 @@ public class PetitionService {
 
   PetitionService(
       Petitions petitions,
+      org.xinfang.task.Tasks tasks,
       Organisations organisations,
       WorkingCalendar calendar,
       LawProfile profile,
@@ -110,6 +113,7 @@ public class PetitionService {
       Audit audit) {
     this.audit = audit;
     this.petitions = petitions;
+    this.tasks = tasks;
     this.organisations = organisations;
     this.calendar = calendar;
     this.profile = profile;
@@ -238,7 +242,100 @@ public class PetitionService {
     }
     Petition.Acting acting =
         acting(actor, actingOrganisation(petition, name), name, ROLES.get(name));
-    return perform(petition, act, acting);
+    if (act instanceof Acts.Accept a) {
+      // the triage suggestion is recorded beside the officer's decision
+      Triage t = triage(petition, a.category(), a.pathway());
+      act =
+          new Acts.Accept(
+              a.on(), a.category(), a.pathway(), a.simplified(), a.complexity(), t.suggested());
+    }
+    PetitionView view = perform(petition, act, acting);
+    if (act instanceof Acts.Accept && view.complexity() == Complexity.DIFFICULT) {
+      escalate(view, actor);
+    }
+    return view;
+  }
+
+  /** The source name of escalation duties in the task module. */
+  public static final String ESCALATION = "ESCALATION";
+
+  /**
+   * 提级办: a DIFFICULT matter is escalated one level up — the government above the holder (its own
+   * government for a department) is told by a duty on its work list: take the matter into a
+   * leader's case package or bring it to the joint conference, within the {@code escalate} rule.
+   */
+  private void escalate(PetitionView p, Actor actor) {
+    List<Organisation> up = organisations.reviewOrgans(p.handlingOrganisation());
+    Optional<Organisation> upper =
+        up.stream()
+            .filter(o -> o.type() == OrgType.GOVERNMENT)
+            .findFirst()
+            .or(() -> up.stream().findFirst());
+    if (upper.isEmpty()) {
+      return; // the top of the tree: nobody above
+    }
+    LocalDate on = p.acceptedOn() == null ? today() : p.acceptedOn();
+    tasks.assign(
+        new org.xinfang.task.NewTask(
+            ESCALATION,
+            p.id(),
+            p.id(),
+            upper.get().id(),
+            "提级办理：信访事项 " + p.number() + "（" + p.subject() + "）— 落实领导包案或提交联席会议研究",
+            profile.rule("escalate").basis(),
+            calendar.due(on, profile.rule("escalate")).date()),
+        actor.username());
+  }
+
+  /**
+   * The triage suggestion for a petition (the category and pathway it would be accepted with, or
+   * those it has), with the repeat chain and any final earlier petition.
+   */
+  @Transactional(readOnly = true)
+  public Triage triage(String id, Category category, Pathway pathway) {
+    requireReadable(id);
+    Petition petition = petitions.load(id).orElseThrow();
+    return triage(petition, category, pathway);
+  }
+
+  private Triage triage(Petition petition, Category category, Pathway pathway) {
+    Petitions.Record r = petitions.record(petition.id()).orElseThrow();
+    int depth = petitions.repeatDepth(petition.repeatOf());
+    String finalEarlier = null;
+    String current = petition.repeatOf();
+    Law law = law();
+    for (int i = 0; current != null && i < 1000; i++) {
+      Optional<Law.EarlierPetition> e = law.earlier(current);
+      if (e.isEmpty()) break;
+      if (e.get().isFinal()) {
+        finalEarlier = e.get().id();
+        break;
+      }
+      current = e.get().repeatOf();
+    }
+    return Triage.suggest(
+        category != null ? category : petition.category(),
+        pathway != null ? pathway : petition.pathway(),
+        r.channel(),
+        r.persons(),
+        depth,
+        petition.isMajor(),
+        r.threatMade(),
+        r.litigationRelated(),
+        finalEarlier);
+  }
+
+  /**
+   * Earlier petitions of the same petitioner (同人: same phone or identity number, or same name at
+   * the same address) the user may see: candidates to link this one to as a repeat.
+   */
+  @Transactional(readOnly = true)
+  public List<PetitionSummary> repeatCandidates(String id) {
+    requireReadable(id);
+    Petitions.Record r = petitions.record(id).orElseThrow();
+    return petitions.sameCitizen(scope(currentActor.get()), id, r.receivedOn()).stream()
+        .map(PetitionService::summary)
+        .toList();
   }
 
   /**
@@ -755,8 +852,8 @@ public class PetitionService {
         r.anonymous(),
         r.noticeOwed(),
         r.accused(),
-        r.repeatOf(),
-        r.repeatOf() == null,
+        p.repeatOf(),
+        p.repeatOf() == null,
         r.litigationRelated(),
         p.isMajor(),
         r.threatMade(),
@@ -775,7 +872,9 @@ public class PetitionService {
         p.duties(law(), today),
         p.allowedActs(),
         history,
-        p.version());
+        p.version(),
+        p.complexity(),
+        petitions.repeatDepth(p.repeatOf()));
   }
 
   /** The view with the petitioners' personal data masked (张*, 138****0000). */

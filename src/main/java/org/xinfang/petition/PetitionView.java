@@ -61,7 +61,9 @@ public record PetitionView(
     List<Duty> duties,
     List<String> allowedActs,
     List<HistoryView> history,
-    int version) {
+    int version,
+    Complexity complexity,
+    int repeatCount) {
 
   /** The same petition with other petitioner data (masked, or revealed). */
   public PetitionView withPetitioners(List<PetitionerData> people) {
@@ -114,7 +116,9 @@ public record PetitionView(
         duties,
         allowedActs,
         history,
-        version);
+        version,
+        complexity,
+        repeatCount);
   }
 
   /** The latest written opinion (handling, review or re-review). */

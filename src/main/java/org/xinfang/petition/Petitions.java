@@ -53,6 +53,7 @@ class Petitions {
           Map.entry("resolve", Acts.Resolve.class),
           Map.entry("flag-major", Acts.FlagMajor.class),
           Map.entry("report-major", Acts.ReportMajor.class),
+          Map.entry("link-repeat", Acts.LinkRepeat.class),
           Map.entry("issue-notice", NoticeIssued.class));
 
   private final JdbcClient jdbc;
@@ -400,6 +401,7 @@ class Petitions {
                 update petition set state = :state, category = :category, pathway = :pathway,
                   handling_organisation = :holder, is_final = :isFinal, concluded_on = :concludedOn,
                   resolved = :resolved, major = :major, last_act_on = :lastActOn,
+                  complexity = :complexity, repeat_of = :repeatOf,
                   version = version + 1, history_events = :events, history_head = :head
                 where id = :id and version = :version
                 """)
@@ -413,6 +415,8 @@ class Petitions {
             .param("concludedOn", p.concludedOn())
             .param("resolved", p.isResolved())
             .param("major", p.isMajor())
+            .param("complexity", p.complexity() == null ? null : p.complexity().name())
+            .param("repeatOf", p.repeatOf())
             .param("lastActOn", p.lastActOn())
             .param("id", p.id())
             .param("version", p.version())
@@ -903,7 +907,8 @@ class Petitions {
 
   Optional<Law.EarlierPetition> earlier(String id) {
     return jdbc.sql(
-            "select id, state, is_final, handling_organisation from petition where id = :id")
+            "select id, state, is_final, handling_organisation, repeat_of from petition"
+                + " where id = :id")
         .param("id", id)
         .query(
             (rs, n) ->
@@ -911,7 +916,8 @@ class Petitions {
                     rs.getString("id"),
                     PetitionState.valueOf(rs.getString("state")),
                     rs.getBoolean("is_final"),
-                    rs.getString("handling_organisation")))
+                    rs.getString("handling_organisation"),
+                    rs.getString("repeat_of")))
         .optional();
   }
 
@@ -1066,6 +1072,66 @@ class Petitions {
                 rs.getBoolean("paused")),
         q.page(),
         q.size());
+  }
+
+  /**
+   * Earlier petitions of the same petitioner (同人): the same phone or identity number, or the same
+   * name at the same address, received on or before {@code on} — newest first, at most 20, within
+   * the user's scope.
+   */
+  List<Summary> sameCitizen(Scope scope, String id, LocalDate on) {
+    List<PetitionerData> people = petitioners(id);
+    List<Object> args = new ArrayList<>();
+    StringBuilder same = new StringBuilder();
+    for (PetitionerData d : people) {
+      if (notBlank(d.phone())) {
+        same.append(same.isEmpty() ? "" : " or ").append("x.phone = ?");
+        args.add(d.phone().strip());
+      }
+      if (notBlank(d.idNumber())) {
+        same.append(same.isEmpty() ? "" : " or ").append("x.id_number_index = ?");
+        args.add(seal.index(d.idNumber()));
+      }
+      if (notBlank(d.name()) && notBlank(d.address())) {
+        same.append(same.isEmpty() ? "" : " or ").append("(x.name = ? and x.address = ?)");
+        args.add(d.name().strip());
+        args.add(d.address().strip());
+      }
+    }
+    if (same.isEmpty()) {
+      return List.of();
+    }
+    List<Object> all = new ArrayList<>();
+    all.add(id);
+    all.add(on);
+    all.addAll(args);
+    String sql =
+        "select p.id, p.number, p.channel, p.received_on, p.received_by, p.subject, p.state,"
+            + " p.category, p.pathway, p.handling_organisation, p.is_final, p.last_act_on"
+            + " from petition p where p.id <> ? and p.received_on <= ?"
+            + " and exists (select 1 from petitioner x where x.petition_id = p.id and ("
+            + same
+            + ")) and "
+            + scope.sql("p.id", all)
+            + " order by p.received_on desc, p.number desc limit 20";
+    return jdbc.sql(sql).params(all).query(this::summary).list();
+  }
+
+  /** How many petitions precede one whose earlier petition is {@code repeatOf} in its chain. */
+  int repeatDepth(String repeatOf) {
+    int depth = 0;
+    String current = repeatOf;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (current != null && seen.add(current) && depth < 1000) {
+      depth++;
+      current =
+          jdbc.sql("select repeat_of from petition where id = :id")
+              .param("id", current)
+              .query(String.class)
+              .optional()
+              .orElse(null);
+    }
+    return depth;
   }
 
   Page<Summary> search(Scope scope, SearchQuery q) {

@@ -49,7 +49,7 @@ class LifecycleMatrixTest extends IntegrationTest {
   static final String BUREAU = DemoData.CITY_PETITION_BUREAU; // dl-xfj
   static final String DEPARTMENT = DemoData.CITY_HUMAN_RESOURCES; // dl-rsj
 
-  /** The 23 acts of the public API; the table may grow, but none of these may silently go. */
+  /** The 24 acts of the public API; the table may grow, but none of these may silently go. */
   static final List<String> ACTS =
       List.of(
           "forward",
@@ -74,7 +74,8 @@ class LifecycleMatrixTest extends IntegrationTest {
           "follow-up",
           "resolve",
           "flag-major",
-          "report-major");
+          "report-major",
+          "link-repeat");
 
   static final List<String> STATES =
       List.of(
@@ -95,9 +96,9 @@ class LifecycleMatrixTest extends IntegrationTest {
   // ------------------------------------------------------------------ the table itself
 
   @Test
-  @DisplayName("the ALLOWED table covers all 23 acts and all 13 states, each act with its article")
+  @DisplayName("the ALLOWED table covers all 24 acts and all 13 states, each act with its article")
   void theTableCoversEveryActAndEveryState() {
-    assertThat(Petition.ALLOWED).hasSize(23);
+    assertThat(Petition.ALLOWED).hasSize(24);
     assertThat(Petition.ALLOWED.keySet()).containsExactlyInAnyOrderElementsOf(ACTS);
     assertThat(Petition.ARTICLE.keySet()).isEqualTo(Petition.ALLOWED.keySet());
     Petition.ARTICLE.forEach(
@@ -119,7 +120,7 @@ class LifecycleMatrixTest extends IntegrationTest {
     for (PetitionState s : PetitionState.values()) {
       assertThat(
               Petition.ALLOWED.entrySet().stream()
-                  .filter(e -> !e.getKey().endsWith("-major"))
+                  .filter(e -> !e.getKey().endsWith("-major") && !e.getKey().equals("link-repeat"))
                   .anyMatch(e -> e.getValue().contains(s)))
           .as("some lifecycle act is allowed in %s", s)
           .isTrue();
@@ -312,8 +313,18 @@ class LifecycleMatrixTest extends IntegrationTest {
     return id;
   }
 
+  /** The earlier petition the link-repeat cells link to (registered once, on first use). */
+  private static String earlier;
+
   private MockHttpServletResponse send(String id, String act, Map<String, Object> body)
       throws Exception {
+    if (EARLIER.equals(body.get("earlierPetition"))) {
+      if (earlier == null) {
+        earlier = registered();
+      }
+      body = new LinkedHashMap<>(body);
+      body.put("earlierPetition", earlier);
+    }
     return mvc.perform(
             post("/api/petitions/" + id + "/" + act)
                 .with(ADMIN_USER)
@@ -331,6 +342,9 @@ class LifecycleMatrixTest extends IntegrationTest {
   }
 
   /** A well-formed body for each act (valid by API.md; whether the law allows it is the test). */
+  /** Stands for the earlier petition in a link-repeat body until {@code send} fills it in. */
+  static final String EARLIER = "<earlier petition>";
+
   static Map<String, Object> bodyFor(String act) {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("on", TODAY);
@@ -375,6 +389,10 @@ class LifecycleMatrixTest extends IntegrationTest {
       case "follow-up" -> b.put("note", "回访信访人，做好疏导工作。");
       case "resolve" -> b.put("how", "工资已全额支付，矛盾化解。");
       case "flag-major" -> b.put("reason", "涉及人数众多，情况紧急。");
+      case "link-repeat" -> {
+        b.put("earlierPetition", EARLIER);
+        b.put("basis", "同一信访人就同一事实和请求再次信访。");
+      }
       case "deliver",
           "request-review",
           "request-re-review",

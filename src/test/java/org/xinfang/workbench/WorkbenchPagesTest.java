@@ -50,7 +50,8 @@ class WorkbenchPagesTest extends WorkbenchTestSupport {
           "follow-up",
           "resolve",
           "flag-major",
-          "report-major");
+          "report-major",
+          "link-repeat");
 
   /**
    * The acts a registrar (登记员) may do for their organisation (API.md Users): intake and the acts a
@@ -61,6 +62,7 @@ class WorkbenchPagesTest extends WorkbenchTestSupport {
           "forward",
           "assign",
           "decide-objection",
+          "link-repeat",
           "flag-major",
           "report-major",
           "request-review",

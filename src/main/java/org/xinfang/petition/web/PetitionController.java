@@ -15,14 +15,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.petition.Acts;
+import org.xinfang.petition.Category;
 import org.xinfang.petition.HistoryEvent;
 import org.xinfang.petition.Page;
+import org.xinfang.petition.Pathway;
 import org.xinfang.petition.PetitionService;
 import org.xinfang.petition.PetitionService.PetitionSummary;
 import org.xinfang.petition.PetitionState;
 import org.xinfang.petition.PetitionView;
 import org.xinfang.petition.Registration;
 import org.xinfang.petition.SearchQuery;
+import org.xinfang.petition.Triage;
 
 /** The petitions API of API.md: register, read, and the acts as POST sub-resources. */
 @RestController
@@ -242,5 +245,37 @@ class PetitionController {
   PetitionView reportMajor(
       @PathVariable String id, @Valid @RequestBody(required = false) Acts.ReportMajor body) {
     return petitions.act(id, body == null ? new Acts.ReportMajor(null, null) : body);
+  }
+
+  @PostMapping("/{id}/link-repeat")
+  @Operation(
+      summary = "Link as a repeat of an earlier petition (同人同事; 条例 Art. 36 para. 3)",
+      description =
+          "The explicit, recorded link that repeat counts, first-petition status and the 不再受理"
+              + " check rest on.")
+  PetitionView linkRepeat(@PathVariable String id, @Valid @RequestBody Acts.LinkRepeat body) {
+    return petitions.act(id, body);
+  }
+
+  @GetMapping("/{id}/triage")
+  @Operation(
+      summary = "The triage suggestion for acceptance (简单/一般/疑难: SIMPLE, GENERAL, DIFFICULT)",
+      description =
+          "From category, pathway, collective size, the repeat chain and flags; the officer decides"
+              + " with `complexity` on accept, and both are recorded.")
+  Triage triage(
+      @PathVariable String id,
+      @RequestParam(required = false) Category category,
+      @RequestParam(required = false) Pathway pathway) {
+    return petitions.triage(id, category, pathway);
+  }
+
+  @GetMapping("/{id}/repeat-candidates")
+  @Operation(
+      summary =
+          "Earlier petitions of the same petitioner (same phone, identity number, or name at"
+              + " the same address)")
+  List<PetitionSummary> repeatCandidates(@PathVariable String id) {
+    return petitions.repeatCandidates(id);
   }
 }

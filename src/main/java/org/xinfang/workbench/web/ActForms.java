@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.xinfang.petition.Acts;
 import org.xinfang.petition.Acts.Act;
 import org.xinfang.petition.Category;
+import org.xinfang.petition.Complexity;
 import org.xinfang.petition.DeclineGround;
 import org.xinfang.petition.Outcome;
 import org.xinfang.petition.Pathway;
@@ -103,6 +104,7 @@ class ActForms {
         "accept",
         select("category", true, p -> Params.options(Category.class, "category", labels, null)),
         select("pathway", false, p -> Params.options(Pathway.class, "wb.pathway", labels, null)),
+        select("complexity", false, p -> complexityOptions(p)),
         field("simplified", Kind.CHECKBOX, false));
     spec(
         "decline",
@@ -181,6 +183,34 @@ class ActForms {
     spec("resolve", field("how", Kind.TEXTAREA, true));
     spec("flag-major", field("reason", Kind.TEXTAREA, true));
     spec("report-major", select("to", false, orgs));
+    spec(
+        "link-repeat",
+        select(
+            "earlierPetition",
+            true,
+            p ->
+                petitions.repeatCandidates(p.id()).stream()
+                    .map(c -> new Option(c.id(), c.number() + " · " + c.subject()))
+                    .toList()),
+        field("basis", Kind.TEXTAREA, false));
+  }
+
+  /** The triage tracks, the suggested one first and marked (简单问题马上办、一般问题限时办、疑难问题提级办). */
+  private List<Option> complexityOptions(PetitionView p) {
+    Complexity suggested = petitions.triage(p.id(), null, null).suggested();
+    List<Option> options = new ArrayList<>();
+    options.add(
+        new Option(
+            suggested.name(),
+            labels.msg("wb.complexity." + suggested.name())
+                + " · "
+                + labels.msg("wb.complexity.suggested")));
+    for (Complexity c : Complexity.values()) {
+      if (c != suggested) {
+        options.add(new Option(c.name(), labels.msg("wb.complexity." + c.name())));
+      }
+    }
+    return options;
   }
 
   private void spec(String act, FieldSpec... fields) {
@@ -266,7 +296,9 @@ class ActForms {
                   on,
                   r.choice(Category.class, "category"),
                   r.choice(Pathway.class, "pathway"),
-                  r.checkbox("simplified"));
+                  r.checkbox("simplified"),
+                  r.choice(Complexity.class, "complexity"),
+                  null);
           case "decline" ->
               new Acts.Decline(
                   on,
@@ -313,6 +345,7 @@ class ActForms {
           case "resolve" -> new Acts.Resolve(on, r.text("how"));
           case "flag-major" -> new Acts.FlagMajor(on, r.text("reason"));
           case "report-major" -> new Acts.ReportMajor(on, r.text("to"));
+          case "link-repeat" -> new Acts.LinkRepeat(on, r.text("earlierPetition"), r.text("basis"));
           default -> throw new IllegalArgumentException("no form for " + act);
         };
     if (errors.isEmpty()) {
