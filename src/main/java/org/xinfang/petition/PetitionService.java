@@ -33,6 +33,7 @@ import org.xinfang.petition.Registration.AccusedData;
 import org.xinfang.petition.Registration.PetitionerData;
 import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.InvalidInput;
+import org.xinfang.shared.LawViolation;
 import org.xinfang.shared.NotFound;
 import org.xinfang.shared.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
@@ -363,6 +364,12 @@ public class PetitionService {
     return view(record, petition);
   }
 
+  /** Whether no petition has been registered at all (a first start). */
+  @Transactional(readOnly = true)
+  public boolean isEmpty() {
+    return petitions.none();
+  }
+
   /** Whether a petition with this id exists (for modules that keep things per petition). */
   @Transactional(readOnly = true)
   public boolean exists(String id) {
@@ -653,6 +660,36 @@ public class PetitionService {
     petition.recordNotice(
         notice, new Petition.Acting(by, organisationId, adminAct, today(), clock.instant()));
     petitions.save(petition);
+  }
+
+  /**
+   * A duty assigned on a petition (a conference decision, a package step, a supervision order)
+   * makes the owing organisation a party, so its users can read the matter they must act on — but
+   * never an accused unit of an accusation (条例 Art. 30 para. 3).
+   */
+  @org.springframework.context.event.EventListener
+  @Transactional
+  public void on(org.xinfang.task.TaskAssigned assigned) {
+    if (assigned.petitionId() == null) {
+      return;
+    }
+    Set<String> barredFor = new java.util.HashSet<>();
+    organisations
+        .find(assigned.owedBy())
+        .ifPresent(
+            o -> {
+              barredFor.add(o.id());
+              if (o.type() != OrgType.DISCIPLINE_INSPECTION) {
+                barredFor.addAll(organisations.subtree(o.id()));
+              }
+            });
+    if (petitions.accusedOrganisations(assigned.petitionId()).stream()
+        .anyMatch(barredFor::contains)) {
+      throw new LawViolation(
+          "accusation-not-to-accused (条例 Art. 30 para. 3)",
+          "A duty on an accusation is never assigned to the accused unit or a unit above it.");
+    }
+    petitions.addParties(assigned.petitionId(), Set.of(assigned.owedBy()));
   }
 
   /** A newly loaded holiday notice moves provisional due dates: recompute them (LAW.md §7). */

@@ -301,6 +301,14 @@ class Petitions {
     }
   }
 
+  /** Whether the petition table is empty. */
+  boolean none() {
+    return jdbc.sql("select count(*) from (select 1 from petition limit 1) t")
+            .query(Long.class)
+            .single()
+        == 0;
+  }
+
   /** The organisations that are parties to a petition. */
   java.util.Set<String> parties(String petitionId) {
     return new java.util.HashSet<>(

@@ -36,8 +36,15 @@ public class Tasks {
   private final Organisations organisations;
   private final CurrentActor currentActor;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  Tasks(JdbcClient jdbc, Organisations organisations, CurrentActor currentActor, Clock clock) {
+  Tasks(
+      JdbcClient jdbc,
+      Organisations organisations,
+      CurrentActor currentActor,
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.organisations = organisations;
     this.currentActor = currentActor;
@@ -81,6 +88,7 @@ public class Tasks {
         .param("createdBy", createdBy)
         .param("createdAt", now)
         .update();
+    events.publishEvent(new TaskAssigned(id, t.petitionId(), t.owedBy()));
     return find(id).orElseThrow();
   }
 

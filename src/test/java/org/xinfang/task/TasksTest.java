@@ -87,4 +87,47 @@ class TasksTest extends IntegrationTest {
         .extracting(Task::id)
         .doesNotContain(t.id());
   }
+
+  @Test
+  void aDutyOnAPetitionLetsTheOwingOrganisationReadItButNeverReachesTheAccused() throws Exception {
+    String id = register(letter("2026-11-27", DemoData.CITY_PETITION_BUREAU)).get("id").asString();
+    // 中山区人社局 is no party: its handler cannot read the matter
+    assertThat(
+            getAs("zs-handler", DemoData.PASSWORD, "/api/petitions/" + id)
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
+    tasks.assign(
+        new NewTask(
+            "CONFERENCE", "d-2", id, "zs-rsj", "核实情况并报告", "联席会议决定", LocalDate.parse("2026-12-10")),
+        ADMIN);
+    // now it owes a duty on it, and reads it
+    assertThat(
+            getAs("zs-handler", DemoData.PASSWORD, "/api/petitions/" + id)
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(200);
+
+    Map<String, Object> acc = letter("2026-11-27", DemoData.CITY_PETITION_BUREAU);
+    acc.put("category", "ACCUSATION");
+    acc.put("accused", java.util.List.of(Map.of("name", "某人", "organisationId", "zs-rsj")));
+    String accusation = register(acc).get("id").asString();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                tasks.assign(
+                    new NewTask(
+                        "CONFERENCE",
+                        "d-3",
+                        accusation,
+                        "zs-rsj",
+                        "核查",
+                        "决定",
+                        LocalDate.parse("2026-12-10")),
+                    ADMIN))
+        .isInstanceOf(org.xinfang.shared.LawViolation.class)
+        .hasMessageContaining("accused");
+    assertThat(tasks.forPetition(accusation)).isEmpty();
+  }
 }
