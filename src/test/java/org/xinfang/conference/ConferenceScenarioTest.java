@@ -532,6 +532,31 @@ class ConferenceScenarioTest extends IntegrationTest {
         .isEqualTo("minutes-after-meeting (条例 Art. 13)");
   }
 
+  @Test
+  @DisplayName("the demo city's conference: minutes issued, duties done and overdue, carried over")
+  void theDemoConference() throws Exception {
+    JsonNode list = body(getAs(LEADER, PW, "/api/conferences"));
+    JsonNode upcoming = null;
+    for (JsonNode m : list) {
+      JsonNode c = body(getAs(LEADER, PW, "/api/conferences/" + m.get("id").asString()));
+      boolean demo = c.get("items").findValuesAsString("subject").contains("小区烂尾楼逾期两年未交房");
+      if (demo && c.get("heldOn").asString().equals("2026-12-04")) {
+        upcoming = c;
+      }
+      if (demo && c.get("heldOn").asString().equals("2026-11-13")) {
+        assertThat(c.get("minutesNumber").asString()).startsWith("大连市信访工作联席会议纪要〔2026〕");
+      }
+    }
+    assertThat(upcoming).as("the demo's upcoming meeting").isNotNull();
+    List<String> statuses = new ArrayList<>();
+    for (JsonNode i : upcoming.get("items")) {
+      if (!i.get("carried").isNull()) {
+        statuses.add(i.get("subject").asString() + ":" + i.get("carried").get("status").asString());
+      }
+    }
+    assertThat(statuses).contains("工程欠薪引发农民工集体讨薪:DONE", "小区烂尾楼逾期两年未交房:OVERDUE", "征地补偿标准争议:OPEN");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private JsonNode created(ResultActions r) throws Exception {
