@@ -1,8 +1,10 @@
 package org.xinfang.conference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -555,6 +557,62 @@ class ConferenceScenarioTest extends IntegrationTest {
       }
     }
     assertThat(statuses).contains("工程欠薪引发农民工集体讨薪:DONE", "小区烂尾楼逾期两年未交房:OVERDUE", "征地补偿标准争议:OPEN");
+  }
+
+  @Test
+  @DisplayName("the pages: schedule, add a matter by number, decide, each act back on the page")
+  void thePagesAct() throws Exception {
+    String number =
+        register(letter("2026-11-27", DemoData.CITY_PETITION_BUREAU)).get("number").asString();
+    var scheduled =
+        mvc.perform(
+                post("/conferences")
+                    .with(user(SUPERVISOR))
+                    .with(csrf())
+                    .param("heldOn", "2026-11-27")
+                    .param("place", "市信访局三楼会议室")
+                    .param("convenor", LEADER)
+                    .param("members", DemoData.CITY_HUMAN_RESOURCES))
+            .andReturn()
+            .getResponse();
+    assertThat(scheduled.getStatus()).isEqualTo(302);
+    String url = scheduled.getRedirectedUrl();
+    assertThat(url).startsWith("/conferences/");
+    mvc.perform(
+        post(url + "/items")
+            .with(user(SUPERVISOR))
+            .with(csrf())
+            .param("petitionNumber", number)
+            .param("reason", "DIFFICULT"));
+    String id = url.substring("/conferences/".length());
+    JsonNode c = body(getAs(SUPERVISOR, PW, "/api/conferences/" + id));
+    String itemId = null;
+    for (JsonNode i : c.get("items")) {
+      if (number.equals(i.get("petitionNumber").asString())) {
+        itemId = i.get("id").asString();
+      }
+    }
+    assertThat(itemId).as("the matter added by number").isNotNull();
+    mvc.perform(
+        post(url + "/items/" + itemId + "/decisions")
+            .with(user(SUPERVISOR))
+            .with(csrf())
+            .param("kind", "ASSIGN")
+            .param("assignee", DemoData.CITY_HUMAN_RESOURCES)
+            .param("due", "2026-12-11")
+            .param("content", "十日内答复信访人"));
+    // a refused act comes back to the page with its reason
+    var refused =
+        mvc.perform(
+                post(url + "/items/" + itemId + "/decisions")
+                    .with(user(SUPERVISOR))
+                    .with(csrf())
+                    .param("kind", "ASSIGN"))
+            .andReturn();
+    assertThat(refused.getFlashMap().get("problem")).isNotNull();
+    mvc.perform(post(url + "/minutes").with(user(SUPERVISOR)).with(csrf()));
+    String page = page(url, "dl-handler");
+    assertThat(page).contains("十日内答复信访人").contains("大连市信访工作联席会议纪要〔2026〕").contains("minutes.pdf");
   }
 
   // ------------------------------------------------------------------ helpers
