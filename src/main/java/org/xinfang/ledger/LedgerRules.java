@@ -20,15 +20,22 @@ import org.xinfang.petition.Channel;
  * @param ownerJurisdiction held or received by an organisation in the owner's jurisdiction
  */
 public record LedgerRules(
-    boolean repeat,
-    boolean backlog,
+    Boolean repeat,
+    Boolean backlog,
     @Min(1) @Max(240) Integer backlogMonths,
     @Pattern(regexp = "\\d{0,12}", message = "digits of a region code") String regionPrefix,
     Category category,
     Channel channel,
     LocalDate receivedFrom,
     LocalDate receivedTo,
-    boolean ownerJurisdiction) {
+    Boolean ownerJurisdiction) {
+
+  /** An absent flag is false. */
+  public LedgerRules {
+    repeat = Boolean.TRUE.equals(repeat);
+    backlog = Boolean.TRUE.equals(backlog);
+    ownerJurisdiction = Boolean.TRUE.equals(ownerJurisdiction);
+  }
 
   /** No rule at all: only manual additions. */
   public static final LedgerRules NONE =

@@ -28,7 +28,6 @@ import org.xinfang.organisation.Organisations;
 import org.xinfang.organisation.Role;
 import org.xinfang.petition.PetitionSelector;
 import org.xinfang.petition.PetitionSelector.Standing;
-import org.xinfang.petition.PetitionService;
 import org.xinfang.petition.Selection;
 import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.InvalidInput;
@@ -62,7 +61,6 @@ public class Ledgers {
 
   private final JdbcClient jdbc;
   private final PetitionSelector selector;
-  private final PetitionService petitions;
   private final Organisations organisations;
   private final CurrentActor currentActor;
   private final JsonMapper json;
@@ -73,7 +71,6 @@ public class Ledgers {
   Ledgers(
       JdbcClient jdbc,
       PetitionSelector selector,
-      PetitionService petitions,
       Organisations organisations,
       CurrentActor currentActor,
       JsonMapper json,
@@ -82,7 +79,6 @@ public class Ledgers {
       @Value("${xinfang.backlog.months:6}") int backlogMonths) {
     this.jdbc = jdbc;
     this.selector = selector;
-    this.petitions = petitions;
     this.organisations = organisations;
     this.currentActor = currentActor;
     this.json = json;
@@ -595,15 +591,26 @@ public class Ledgers {
     }
     String key = idOrNumber.strip();
     String pid = selector.idOfNumber(key).orElse(key);
-    petitions.requireReadable(pid);
-    return pid;
+    switch (selector.access(pid)) {
+      case READABLE -> {
+        return pid;
+      }
+      case FORBIDDEN ->
+          throw new Forbidden(
+              "data-scope (API.md Users)",
+              "A user sees the petitions of their own organisation (a supervisor or leader: of"
+                  + " their jurisdiction).");
+      default -> throw new NotFound("No petition " + key);
+    }
   }
 
   private String requireActiveCase(String id, String petitionId) {
     if (!Boolean.FALSE.equals(caseRows(id).get(petitionId))) {
       throw new NotFound("No case " + petitionId + " on ledger " + id);
     }
-    petitions.requireReadable(petitionId);
+    if (selector.access(petitionId) != PetitionSelector.Access.READABLE) {
+      throw new NotFound("No case " + petitionId + " on ledger " + id);
+    }
     return petitionId;
   }
 

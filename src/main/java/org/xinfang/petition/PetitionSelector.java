@@ -29,12 +29,46 @@ public class PetitionSelector {
 
   private final JdbcClient jdbc;
   private final PetitionService service;
+  private final Petitions petitions;
   private final CurrentActor currentActor;
 
-  PetitionSelector(JdbcClient jdbc, PetitionService service, CurrentActor currentActor) {
+  PetitionSelector(
+      JdbcClient jdbc, PetitionService service, Petitions petitions, CurrentActor currentActor) {
     this.jdbc = jdbc;
     this.service = service;
+    this.petitions = petitions;
     this.currentActor = currentActor;
+  }
+
+  /**
+   * What the signed-in user may know of a petition: the answer {@link
+   * PetitionService#requireReadable} gives, without throwing (so a caller's transaction is not
+   * marked for rollback when it only asks).
+   */
+  public enum Access {
+    READABLE,
+    /** Outside the user's scope (403). */
+    FORBIDDEN,
+    /** Unknown, or an accusation hidden from the user (404: 条例 Art. 30 para. 3). */
+    UNKNOWN
+  }
+
+  /** The signed-in user's access to a petition (see {@link Access}). */
+  @Transactional(readOnly = true)
+  public Access access(String id) {
+    if (id == null || petitions.record(id).isEmpty()) {
+      return Access.UNKNOWN;
+    }
+    Scope scope = service.scope(currentActor.get());
+    if (scope.all()) {
+      return Access.READABLE;
+    }
+    if (scope.hides(petitions.accusedOrganisations(id))) {
+      return Access.UNKNOWN;
+    }
+    return petitions.parties(id).stream().anyMatch(scope.readers()::contains)
+        ? Access.READABLE
+        : Access.FORBIDDEN;
   }
 
   /**
