@@ -306,6 +306,17 @@ class LedgerScenarioTest extends IntegrationTest {
     assertThat(status(importFile("zs-clerk", id, edited, true, true))).isEqualTo(403);
   }
 
+  @Test
+  @DisplayName("the demo city's two ledgers, built from rules over real petitions")
+  void demoLedgers() throws Exception {
+    JsonNode list = body(getAs(SUPERVISOR, PW, "/api/ledgers"));
+    Map<String, JsonNode> byName = new HashMap<>();
+    list.forEach(l -> byName.putIfAbsent(l.get("ledger").get("name").asString(), l));
+    assertThat(byName).containsKeys("治重访化积案", "万件化访");
+    assertThat(byName.get("治重访化积案").get("cases").asInt()).isGreaterThanOrEqualTo(4);
+    assertThat(byName.get("万件化访").get("resolved").asInt()).isGreaterThanOrEqualTo(2);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private JsonNode petition(String receivedOn, String repeatOf, boolean accusation)
