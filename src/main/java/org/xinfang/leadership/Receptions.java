@@ -193,7 +193,7 @@ public class Receptions {
         r.visitors()
             + " visitor(s)"
             + (named.isEmpty() ? "" : "; petitions " + String.join(", ", named.keySet())));
-    return load(id);
+    return masked(load(id));
   }
 
   /**
