@@ -39,7 +39,7 @@ import org.xinfang.petition.Registration.PetitionerData;
  * administrator, gated like the demo city, once (while 大连市信访局 has no ledger).
  */
 @Component
-@Order(20)
+@Order(21)
 @ConditionalOnProperty(
     prefix = "xinfang.demo",
     name = "enabled",
