@@ -332,6 +332,13 @@ public class Conferences {
             null,
             actor.username(),
             now()));
+    // 提级办 answered: the escalation duty of a difficult matter is discharged by the conference
+    tasks.discharge(
+        org.xinfang.petition.PetitionService.ESCALATION,
+        p.id(),
+        LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))),
+        "提交联席会议研究",
+        actor.username());
     record(
         actor,
         conferenceId,

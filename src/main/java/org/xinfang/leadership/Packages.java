@@ -143,6 +143,15 @@ public class Packages {
           .param("p", p)
           .update();
     }
+    for (String p : ids) {
+      // 提级办 answered: the escalation duty of a difficult matter is discharged by the package
+      tasks.discharge(
+          org.xinfang.petition.PetitionService.ESCALATION,
+          p,
+          on,
+          "领导包案：" + n.title().strip(),
+          actor.username());
+    }
     event(
         id,
         "take",

@@ -191,6 +191,30 @@ public class Tasks {
     return find(id).orElseThrow();
   }
 
+  /**
+   * Records done, as of {@code on}, every open duty of a source record that another module's act
+   * discharges — e.g. an escalation (提级办) answered by a leader's case package or by the joint
+   * conference taking the matter up. No user check: the discharging module checked its own act.
+   *
+   * @return how many duties were closed
+   */
+  @Transactional
+  public int discharge(
+      String source, String sourceId, LocalDate on, String outcome, String username) {
+    return jdbc.sql(
+            """
+            update task set done_on = :on, done_by = :by, outcome = :outcome
+            where source = :source and source_id = :sourceId and done_on is null
+              and cancelled = false
+            """)
+        .param("on", on)
+        .param("by", username)
+        .param("outcome", outcome)
+        .param("source", source)
+        .param("sourceId", sourceId)
+        .update();
+  }
+
   /** The source withdraws a duty it assigned (e.g. a later decision replaces it). */
   @Transactional
   public void cancel(String id) {

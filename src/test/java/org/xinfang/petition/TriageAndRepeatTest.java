@@ -134,6 +134,27 @@ class TriageAndRepeatTest extends IntegrationTest {
     assertThat(mine.get(0).get("owedBy").asString()).isEqualTo(DemoData.CITY_GOVERNMENT);
     assertThat(mine.get(0).get("due").asString()).isEqualTo("2026-03-09"); // 5 working days
     assertThat(mine.get(0).get("title").asString()).contains(p.get("number").asString());
+
+    // the city government's leader takes it into a case package: the escalation is answered
+    JsonNode pkg =
+        body(
+            postJsonAs(
+                "dl-leader",
+                DemoData.PASSWORD,
+                "/api/packages",
+                Map.of(
+                    "title",
+                    "某小区集体访包案",
+                    "petitionIds",
+                    List.of(id),
+                    "receivingOrg",
+                    DemoData.CITY_PETITION_BUREAU,
+                    "handlingOrg",
+                    DemoData.CITY_HUMAN_RESOURCES)));
+    assertThat(pkg.has("id")).as(pkg.toString()).isTrue();
+    JsonNode after = body(getJson("/api/tasks/" + mine.get(0).get("id").asString()));
+    assertThat(after.get("doneOn").asString()).isEqualTo(TODAY);
+    assertThat(after.get("outcome").asString()).contains("领导包案");
   }
 
   @Test
