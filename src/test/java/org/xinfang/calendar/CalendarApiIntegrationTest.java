@@ -125,7 +125,7 @@ class CalendarApiIntegrationTest extends IntegrationTest {
     mvc.perform(get("/api/calendar/profile"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.name").value("national"))
-        .andExpect(jsonPath("$.rules.length()").value(14))
+        .andExpect(jsonPath("$.rules.length()").value(15))
         .andExpect(jsonPath("$.rules[?(@.key=='conclude')].length").value(60))
         .andExpect(jsonPath("$.rules[?(@.key=='conclude')].basis").value("条例 Art. 34"))
         .andExpect(jsonPath("$.rules[?(@.key=='object')].unit").value("WORKING"));

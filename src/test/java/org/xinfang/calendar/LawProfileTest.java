@@ -39,13 +39,17 @@ class LawProfileTest {
   }
 
   @Test
-  @DisplayName("The national profile is the default and holds exactly the 14 rules, in file order")
+  @DisplayName("The national profile is the default and holds exactly the 15 rules, in file order")
   void nationalIsDefault() {
     LawProfile profile = new LawProfile(new MockEnvironment());
     assertThat(profile.name()).isEqualTo("national");
-    assertThat(profile.rules()).hasSize(14);
+    assertThat(profile.rules()).hasSize(15);
     assertThat(profile.rules().get(0).key()).isEqualTo("route");
     assertThat(profile.rules().get(13).key()).isEqualTo("redo");
+    // the playbook's 提级办 period (issue 5): 5 working days
+    assertThat(profile.rule("escalate"))
+        .extracting(PeriodRule::length, PeriodRule::unit)
+        .containsExactly(5, PeriodUnit.WORKING);
   }
 
   @Test
@@ -61,7 +65,7 @@ class LawProfileTest {
     assertThat(profile.rule("conclude").length()).isEqualTo(30);
     assertThat(profile.rule("extension-max").length()).isEqualTo(60);
     assertThat(profile.rule("review")).isEqualTo(LawProfile.of("national").rule("review"));
-    assertThat(profile.rules()).hasSize(14);
+    assertThat(profile.rules()).hasSize(15);
   }
 
   @Test
