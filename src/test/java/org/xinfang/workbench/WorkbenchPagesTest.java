@@ -189,6 +189,29 @@ class WorkbenchPagesTest extends WorkbenchTestSupport {
   }
 
   @Test
+  void theDeskListsEarlierPetitionsOfTheSameCitizen() throws Exception {
+    String phone = uniquePhone();
+    Map<String, Object> earlierBody =
+        letter(TestClock.DEFAULT_TODAY.toString(), DemoData.CITY_PETITION_BUREAU);
+    earlierBody.put("petitioners", List.of(Map.of("name", "韩梅", "phone", phone, "address", "大连市")));
+    String earlier = register(earlierBody).get("number").asString();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("channel", "LETTER");
+    form.put("receivedOn", TestClock.DEFAULT_TODAY.toString());
+    form.put("petitioners[0].name", "韩梅");
+    form.put("petitioners[0].phone", phone);
+    form.put("subject", unique("再次来信"));
+    String location =
+        submit(CLERK, "/register", form)
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String done = html(page(CLERK, location).andExpect(status().isOk()));
+    assertThat(done).contains("同一信访人的在先信访事项").contains(earlier);
+  }
+
+  @Test
   void aVisitWithSixRepresentativesComesBackWithArticle20AndEverythingTyped() throws Exception {
     String subject = unique("集体走访");
     Map<String, String> form = visitWithSixRepresentatives(subject);

@@ -195,6 +195,8 @@ class RegistrationDesk {
             first == null ? "" : labels.article(first.basis()),
             first != null && first.provisional()));
     model.addAttribute("channel", p.channel().name());
+    // 同人: earlier petitions of the same citizen, to link this one to as a repeat (issue 5)
+    model.addAttribute("candidates", petitions.repeatCandidates(id));
     return "workbench/registered";
   }
 
