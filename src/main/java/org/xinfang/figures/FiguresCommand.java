@@ -82,7 +82,8 @@ class FiguresCommand implements ApplicationRunner {
     int lastYear = LocalDate.now(clock).getYear() - 1;
     LocalDate from = LocalDate.of(lastYear, 1, 1);
     LocalDate to = LocalDate.of(lastYear, 12, 31);
-    System.out.printf("%-30s %-10s %10s %10s %10s%n", "figure", "scope", "p50 ms", "p95 ms", "value");
+    System.out.printf(
+        "%-30s %-10s %10s %10s %10s%n", "figure", "scope", "p50 ms", "p95 ms", "value");
     for (Organisation o : List.of(district, city)) {
       Figures.Period p = figures.period(o.id(), from, to);
       for (String key : Figures.KEYS) {
@@ -124,5 +125,4 @@ class FiguresCommand implements ApplicationRunner {
         ms.get(Math.min(ms.size() - 1, (int) Math.ceil(ms.size() * 0.95) - 1)),
         shown);
   }
-
 }
