@@ -344,6 +344,38 @@ public class Ledgers {
         .toList();
   }
 
+  /**
+   * A case on a ledger as statistics count it (the ledger resolution rate of LAW.md §9): which
+   * ledger, which petition. Statistics only: count it, and show petitions through the petition
+   * module.
+   */
+  public record CaseRef(String ledgerId, String ledgerName, String owner, String petitionId) {}
+
+  /**
+   * The cases (not removed) of the ledgers owned by these organisations whose period overlaps
+   * {@code from}–{@code to}, whoever asks: the caller applies the reader's scope.
+   */
+  @Transactional(readOnly = true)
+  public List<CaseRef> casesOwnedBy(Set<String> owners, LocalDate from, LocalDate to) {
+    if (owners.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new java.util.ArrayList<>(owners);
+    args.add(to);
+    args.add(from);
+    return jdbc.sql(
+            "select l.id, l.name, l.owner_organisation, c.petition_id from ledger l"
+                + " join ledger_case c on c.ledger_id = l.id and c.removed = false"
+                + " where l.owner_organisation in ("
+                + String.join(", ", java.util.Collections.nCopies(owners.size(), "?"))
+                + ") and l.period_from <= ? and l.period_to >= ? order by l.id, c.petition_id")
+        .params(args)
+        .query(
+            (rs, n) ->
+                new CaseRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list();
+  }
+
   /** One ledger with its live figures. */
   @Transactional(readOnly = true)
   public LedgerView view(String id) {

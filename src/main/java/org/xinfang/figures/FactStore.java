@@ -1,0 +1,122 @@
+package org.xinfang.figures;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.xinfang.petition.PetitionActed;
+import org.xinfang.petition.PetitionFacts;
+import org.xinfang.petition.PetitionStatistics;
+
+/**
+ * The precomputed facts the figures are counted from (tables figure_fact, figure_duty): rewritten
+ * for a petition in the same transaction as each of its acts, and rebuilt for every petition by
+ * {@link #rebuild} (after a bulk load that bypasses the acts, e.g. the generator).
+ */
+@Component
+class FactStore {
+
+  private final JdbcClient jdbc;
+  private final PetitionStatistics statistics;
+
+  FactStore(JdbcClient jdbc, PetitionStatistics statistics) {
+    this.jdbc = jdbc;
+    this.statistics = statistics;
+  }
+
+  /** An act was recorded: the petition's facts are derived again from its whole history. */
+  @EventListener
+  public void on(PetitionActed acted) {
+    refresh(acted.petitionId());
+  }
+
+  @Transactional
+  void refresh(String petitionId) {
+    jdbc.sql("delete from figure_duty where petition_id = :p").param("p", petitionId).update();
+    jdbc.sql("delete from figure_fact where petition_id = :p").param("p", petitionId).update();
+    statistics.facts(petitionId).ifPresent(this::insert);
+  }
+
+  /** Derives every petition's facts again; returns how many petitions. */
+  long rebuild(java.util.function.LongConsumer progress) {
+    long done = 0;
+    String after = null;
+    while (true) {
+      List<String> ids = statistics.ids(after, 500);
+      if (ids.isEmpty()) {
+        return done;
+      }
+      refreshAll(ids);
+      done += ids.size();
+      progress.accept(done);
+      after = ids.get(ids.size() - 1);
+    }
+  }
+
+  @Transactional
+  void refreshAll(List<String> ids) {
+    for (String id : ids) {
+      refresh(id);
+    }
+  }
+
+  /** How many petitions have no facts yet. */
+  long missing() {
+    return jdbc.sql(
+            "select count(*) from petition p where not exists"
+                + " (select 1 from figure_fact f where f.petition_id = p.id)")
+        .query(Long.class)
+        .single();
+  }
+
+  private void insert(PetitionFacts f) {
+    jdbc.sql(
+            """
+            insert into figure_fact (petition_id, received_by, received_on, received_day, persons,
+              channel, category, region_code, topic, repeat_of, concluded_on, concluded_day,
+              concluded_by, opinion_given, rating, rated_on, resolved, resolved_on, resolved_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            f.id(),
+            f.receivedBy(),
+            f.receivedOn(),
+            (int) f.receivedOn().toEpochDay(),
+            f.persons(),
+            f.channel().name(),
+            f.category() == null ? null : f.category().name(),
+            f.regionCode(),
+            f.topic(),
+            f.repeatOf(),
+            f.firstConcludedOn(),
+            f.firstConcludedOn() == null ? null : (int) f.firstConcludedOn().toEpochDay(),
+            f.firstConcludedBy(),
+            f.opinionGiven(),
+            f.rating() == null ? null : f.rating().name(),
+            f.ratedOn(),
+            f.resolved(),
+            f.resolvedOn(),
+            f.resolvedBy())
+        .update();
+    for (PetitionFacts.DutySpan d : f.duties()) {
+      jdbc.sql(
+              "insert into figure_duty (petition_id, ordinal, duty, owed_by, arose, due, done_on,"
+                  + " done_act) values (?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              f.id(),
+              d.ordinal(),
+              d.duty().name(),
+              d.owedBy(),
+              d.arose(),
+              d.due(),
+              d.doneOn(),
+              d.doneAct())
+          .update();
+    }
+  }
+
+  static LocalDate epoch(int day) {
+    return LocalDate.ofEpochDay(day);
+  }
+}

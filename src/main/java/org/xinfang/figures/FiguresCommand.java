@@ -1,0 +1,128 @@
+package org.xinfang.figures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.xinfang.organisation.OrgLevel;
+import org.xinfang.organisation.Organisation;
+import org.xinfang.organisation.Organisations;
+
+/**
+ * The figures benchmark (issue 6, Performance; not a timed test): {@code java -jar
+ * target/xinfang.jar --xinfang.figures.bench=true [--xinfang.figures.bench.runs=50]} derives the
+ * facts of petitions that have none (after the generator's bulk load), then times every figure for
+ * a district-year and a city-year as the bootstrap administrator and prints p50 and p95 of each,
+ * then exits. {@code --xinfang.figures.rebuild=true} derives every petition's facts again.
+ */
+@Component
+@Order(200)
+@ConditionalOnProperty("xinfang.figures.bench")
+class FiguresCommand implements ApplicationRunner {
+
+  private final FactStore facts;
+  private final Figures figures;
+  private final Organisations organisations;
+  private final ConfigurableApplicationContext context;
+  private final int runs;
+  private final boolean rebuild;
+  private final java.time.Clock clock;
+
+  FiguresCommand(
+      FactStore facts,
+      Figures figures,
+      Organisations organisations,
+      ConfigurableApplicationContext context,
+      @Value("${xinfang.figures.bench.runs:50}") int runs,
+      @Value("${xinfang.figures.rebuild:false}") boolean rebuild,
+      java.time.Clock clock) {
+    this.clock = clock;
+    this.facts = facts;
+    this.figures = figures;
+    this.organisations = organisations;
+    this.context = context;
+    this.runs = runs;
+    this.rebuild = rebuild;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            new UsernamePasswordAuthenticationToken(
+                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+    long missing = facts.missing();
+    if (rebuild || missing > 0) {
+      long start = System.nanoTime();
+      long n = facts.rebuild(done -> System.out.printf("\rfacts derived: %,d", done));
+      System.out.printf(
+          "%nderived the facts of %,d petitions in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
+    }
+    Organisation city =
+        organisations.all().stream()
+            .filter(o -> o.level() == OrgLevel.CITY && o.parentId() != null)
+            .filter(o -> o.type().name().equals("GOVERNMENT"))
+            .findFirst()
+            .orElseThrow();
+    Organisation district =
+        organisations.children(city.id()).stream()
+            .filter(o -> o.type().name().equals("GOVERNMENT"))
+            .max(java.util.Comparator.comparingInt(o -> organisations.subtree(o.id()).size()))
+            .orElseThrow();
+    int lastYear = LocalDate.now(clock).getYear() - 1;
+    LocalDate from = LocalDate.of(lastYear, 1, 1);
+    LocalDate to = LocalDate.of(lastYear, 12, 31);
+    System.out.printf(
+        "%-30s %-10s %10s %10s %10s%n", "figure", "scope", "p50 ms", "p95 ms", "value");
+    for (Organisation o : List.of(district, city)) {
+      Figures.Period p = figures.period(o.id(), from, to);
+      for (String key : Figures.KEYS) {
+        time(key, o, () -> figures.figure(key, p));
+      }
+      time("yearOnYear (all)", o, () -> figures.figures(p));
+      time("breakdown channel", o, () -> figures.breakdown(p, "channel"));
+      time("breakdown category", o, () -> figures.breakdown(p, "category"));
+      time("breakdown region", o, () -> figures.breakdown(p, "region"));
+      time("trend (5 years)", o, () -> figures.trend(p));
+      time("resolved at level", o, () -> figures.resolvedAtLevel(p));
+      time("zero-petition areas", o, () -> figures.zeroPetitionAreas(p));
+      time("top overdue", o, () -> figures.topOverdue(p, 10));
+    }
+    System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
+  }
+
+  private void time(String name, Organisation o, java.util.function.Supplier<Object> f) {
+    Object value = null;
+    for (int i = 0; i < 3; i++) {
+      value = f.get();
+    }
+    List<Double> ms = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      long t = System.nanoTime();
+      value = f.get();
+      ms.add((System.nanoTime() - t) / 1e6);
+    }
+    Collections.sort(ms);
+    String shown =
+        value instanceof Figure fig
+            ? fig.numerator() + (fig.denominator() == null ? "" : "/" + fig.denominator())
+            : "";
+    System.out.printf(
+        "%-30s %-10s %10.1f %10.1f %10s%n",
+        name,
+        o.id(),
+        ms.get(ms.size() / 2),
+        ms.get(Math.min(ms.size() - 1, (int) Math.ceil(ms.size() * 0.95) - 1)),
+        shown);
+  }
+}
