@@ -258,6 +258,26 @@ class AccountabilityScenarioTest extends IntegrationTest {
         .isEqualTo(403);
     assertThat(status(getAs(DemoData.CITY_HANDLER, PW, "/api/accountability/referrals/" + ref)))
         .isEqualTo(403);
+    // the pages: the trace with its referral form, the referral, the list
+    assertThat(page("/accountability/petitions/" + id, SUPERVISOR))
+        .contains("未按期告知是否受理")
+        .contains("条例 Art. 44 item 3")
+        .contains("name=\"failures\"");
+    assertThat(page("/accountability/referrals/" + ref, SUPERVISOR))
+        .contains(r.get("number").asString())
+        .contains("document.pdf");
+    assertThat(page("/accountability", SUPERVISOR)).contains(r.get("number").asString());
+    assertThat(
+            mvc.perform(
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                            "/accountability/petitions/" + id)
+                        .with(
+                            org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(DemoData.CITY_HANDLER)))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
     assertThat(
             status(getAs(DemoData.ZHONGSHAN_HANDLER, PW, "/api/accountability/referrals/" + ref)))
         .isEqualTo(403);
@@ -349,5 +369,18 @@ class AccountabilityScenarioTest extends IntegrationTest {
     // the accused unit's handler: 404 too
     assertThat(status(getAs(DemoData.CITY_HANDLER, PW, "/api/accountability/petitions/" + id)))
         .isIn(403, 404);
+  }
+
+  private String page(String url, String username) throws Exception {
+    var response =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.user(username)))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).as(url).isEqualTo(200);
+    return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -178,6 +178,8 @@ class BulletinScenarioTest extends IntegrationTest {
     body(getAs(DemoData.CITY_HANDLER, PW, "/api/bulletins"))
         .forEach(x -> listed.add(x.get("id").asString()));
     assertThat(listed).contains(id);
+    assertThat(page("/bulletins/" + id, SUPERVISOR)).contains(number).contains("大连市住建局");
+    assertThat(page("/bulletins", DemoData.CITY_HANDLER)).contains(number);
     ResultActions pdf = getAs(SUPERVISOR, PW, "/api/bulletins/" + id + "/bulletin.pdf");
     assertThat(status(pdf)).isEqualTo(200);
     try (PDDocument doc = Loader.loadPDF(pdf.andReturn().getResponse().getContentAsByteArray())) {
@@ -223,5 +225,18 @@ class BulletinScenarioTest extends IntegrationTest {
 
   static int count(List<DutyTimelines.OverdueCount> counts) {
     return counts.stream().mapToInt(DutyTimelines.OverdueCount::count).sum();
+  }
+
+  private String page(String url, String username) throws Exception {
+    var response =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.user(username)))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).as(url).isEqualTo(200);
+    return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }
