@@ -117,8 +117,12 @@ public class SupervisionOrders {
       invalid.put("demands", "1–10000 characters");
     }
     LocalDate today = record.today();
-    if (n.replyDue() == null || n.replyDue().isBefore(today)) {
-      invalid.put("replyDue", "required, not before today");
+    LocalDate issuedOn = n.issuedOn() == null ? today : n.issuedOn();
+    if (issuedOn.isAfter(today)) {
+      invalid.put("issuedOn", "not in the future");
+    }
+    if (n.replyDue() == null || n.replyDue().isBefore(issuedOn)) {
+      invalid.put("replyDue", "required, not before the day of issue");
     }
     if (!invalid.isEmpty()) {
       throw new InvalidInput(invalid);
@@ -137,7 +141,7 @@ public class SupervisionOrders {
           "A petition bureau supervises the organs of its own jurisdiction.");
     }
     String id = UUID.randomUUID().toString();
-    String number = nextNumber(today.getYear());
+    String number = nextNumber(issuedOn.getYear());
     jdbc.sql(
             """
             insert into supervision_order (id, number, petition_id, organisation_id, issued_by_org,
@@ -150,7 +154,7 @@ public class SupervisionOrders {
         .param("org", organ.id())
         .param("by_org", own)
         .param("by", actor.username())
-        .param("on", today)
+        .param("on", issuedOn)
         .param("cause", n.cause().name())
         .param("demands", n.demands().strip())
         .param("due", n.replyDue())
@@ -178,7 +182,7 @@ public class SupervisionOrders {
         "ORDER",
         id,
         "issue",
-        today,
+        issuedOn,
         actor.username(),
         own,
         ISSUE_ARTICLE,
@@ -199,6 +203,12 @@ public class SupervisionOrders {
    */
   @Transactional
   public SupervisionOrder reply(String id, String text) {
+    return reply(id, text, null);
+  }
+
+  /** The written reply, made on {@code on} (default today; not in the future, not before issue). */
+  @Transactional
+  public SupervisionOrder reply(String id, String text, LocalDate on) {
     Actor actor = currentActor.get();
     OrderRow o = readable(id);
     if (!actor.bootstrapAdmin() && !o.organisationId().equals(actor.organisationId())) {
@@ -217,7 +227,11 @@ public class SupervisionOrders {
           "supervision-reply-once (条例 Art. 40 para. 4)",
           "This order is already answered (status " + o.status() + "; required ISSUED).");
     }
-    LocalDate today = record.today();
+    LocalDate now = record.today();
+    LocalDate today = on == null ? now : on;
+    if (today.isAfter(now) || today.isBefore(o.issuedOn())) {
+      throw new InvalidInput("on", "between the day of issue and today");
+    }
     jdbc.sql(
             """
             update supervision_order set status = 'ANSWERED', replied_on = :on, replied_by = :by,
@@ -239,7 +253,7 @@ public class SupervisionOrders {
         actor.organisationId(),
         REPLY_ARTICLE,
         late ? "late; due " + o.replyDue() : "on time");
-    return view(row(id).orElseThrow(), today);
+    return view(row(id).orElseThrow(), now);
   }
 
   /**

@@ -66,9 +66,14 @@ class SupervisionController {
   record RunRequest(LocalDate day) {}
 
   record OrderRequest(
-      String petitionId, String organisationId, Cause cause, String demands, LocalDate replyDue) {}
+      String petitionId,
+      String organisationId,
+      Cause cause,
+      String demands,
+      LocalDate replyDue,
+      LocalDate issuedOn) {}
 
-  record ReplyRequest(String reply) {}
+  record ReplyRequest(String reply, LocalDate on) {}
 
   record EscalationRequest(
       Escalation escalation, String decisionRef, LocalDate decidedOn, String conferenceId) {}
@@ -123,7 +128,13 @@ class SupervisionController {
   ResponseEntity<SupervisionOrder> issue(@RequestBody OrderRequest r) {
     SupervisionOrder o =
         orders.issue(
-            new NewOrder(r.petitionId(), r.organisationId(), r.cause(), r.demands(), r.replyDue()));
+            new NewOrder(
+                r.petitionId(),
+                r.organisationId(),
+                r.cause(),
+                r.demands(),
+                r.replyDue(),
+                r.issuedOn()));
     return ResponseEntity.created(URI.create("/api/supervision/orders/" + o.id())).body(o);
   }
 
@@ -148,9 +159,11 @@ class SupervisionController {
   @PostMapping("/orders/{id}/reply")
   @Operation(
       summary = "The organ's written reply (条例 Art. 40 para. 4)",
-      description = "By a user of the organ; closes its duty; after the reply date it is late.")
+      description =
+          "By a user of the organ, on a day (default today) between the issue and today; closes"
+              + " its duty; after the reply date it is late.")
   SupervisionOrder reply(@PathVariable String id, @RequestBody ReplyRequest r) {
-    return orders.reply(id, r.reply());
+    return orders.reply(id, r.reply(), r.on());
   }
 
   @PostMapping("/orders/{id}/escalations")
