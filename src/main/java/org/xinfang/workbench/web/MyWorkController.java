@@ -17,6 +17,7 @@ import org.xinfang.petition.Page;
 import org.xinfang.petition.PetitionService;
 import org.xinfang.petition.WorkItem;
 import org.xinfang.petition.WorkQuery;
+import org.xinfang.supervision.Watch;
 import org.xinfang.task.Tasks;
 
 /**
@@ -32,6 +33,7 @@ class MyWorkController {
   private final WorkingDays workingDays;
   private final Labels labels;
   private final Tasks tasks;
+  private final Watch watch;
 
   MyWorkController(
       PetitionService petitions,
@@ -39,8 +41,10 @@ class MyWorkController {
       OrganisationChoices organisations,
       WorkingDays workingDays,
       Labels labels,
-      Tasks tasks) {
+      Tasks tasks,
+      Watch watch) {
     this.tasks = tasks;
+    this.watch = watch;
     this.petitions = petitions;
     this.currentActor = currentActor;
     this.organisations = organisations;
@@ -64,7 +68,8 @@ class MyWorkController {
       boolean provisional,
       boolean optional,
       boolean paused,
-      String basis) {
+      String basis,
+      String level) {
 
     /** The row's CSS classes: overdue / due-soon / provisional. */
     public String classes() {
@@ -74,7 +79,7 @@ class MyWorkController {
 
   /** An assigned duty (conference decision, package step, supervision order) as listed. */
   public record TaskRow(
-      String title, String basis, String due, String petitionId, String urgency) {}
+      String title, String basis, String due, String petitionId, String urgency, String level) {}
 
   @GetMapping("/")
   String work(
@@ -159,7 +164,9 @@ class MyWorkController {
                       i.provisional(),
                       i.optional(),
                       i.paused(),
-                      labels.article(i.basis()));
+                      labels.article(i.basis()),
+                      // the deadline watch's level (supervision): warning, overdue 1–3
+                      i.paused() ? "NORMAL" : watch.grade(i.due(), today).badge());
                 })
             .toList();
     model.addAttribute("rows", rows);
@@ -173,7 +180,8 @@ class MyWorkController {
                         t.basis(),
                         Labels.date(t.due()),
                         t.petitionId(),
-                        WorkingDays.urgency(today, t.due(), workingDays.left(today, t.due()))))
+                        WorkingDays.urgency(today, t.due(), workingDays.left(today, t.due())),
+                        watch.grade(t.due(), today).badge()))
             .toList());
     model.addAttribute("today", Labels.date(today));
     model.addAttribute("pager", Pager.of("/", filters, pageNo, pageSize, found.total()));

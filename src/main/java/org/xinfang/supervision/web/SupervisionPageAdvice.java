@@ -1,0 +1,94 @@
+package org.xinfang.supervision.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
+import org.xinfang.organisation.CurrentActor;
+import org.xinfang.organisation.Organisation;
+import org.xinfang.organisation.Organisations;
+import org.xinfang.shared.Forbidden;
+import org.xinfang.shared.LawViolation;
+import org.xinfang.shared.NotFound;
+
+/**
+ * What the workbench layout's header needs on the supervision pages (the signed-in user, the page's
+ * own address for the language switch), and how those pages answer a missing or forbidden order or
+ * check: as a page, not as the API's problem JSON.
+ */
+@ControllerAdvice(assignableTypes = SupervisionPages.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SupervisionPageAdvice {
+
+  private final CurrentActor currentActor;
+  private final Organisations organisations;
+  private final MessageSource messages;
+
+  SupervisionPageAdvice(
+      CurrentActor currentActor, Organisations organisations, MessageSource messages) {
+    this.currentActor = currentActor;
+    this.organisations = organisations;
+    this.messages = messages;
+  }
+
+  /** The signed-in user as the header shows them. */
+  public record Me(String username, String displayName, String organisationName) {}
+
+  @ModelAttribute("me")
+  Me me() {
+    return currentActor
+        .find()
+        .map(
+            a ->
+                new Me(
+                    a.username(),
+                    a.displayName() == null ? a.username() : a.displayName(),
+                    a.organisationId() == null
+                        ? ""
+                        : organisations
+                            .find(a.organisationId())
+                            .map(Organisation::displayName)
+                            .orElse("")))
+        .orElse(null);
+  }
+
+  @ModelAttribute("selfUrl")
+  String selfUrl(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  @ExceptionHandler(NotFound.class)
+  ModelAndView notFound(NotFound e) {
+    return error(HttpStatus.NOT_FOUND, msg("sup.error.notFound"), msg("sup.error.notFound.detail"));
+  }
+
+  @ExceptionHandler(Forbidden.class)
+  ModelAndView forbidden(Forbidden e) {
+    return error(HttpStatus.FORBIDDEN, msg("sup.problem.forbidden"), e.getMessage());
+  }
+
+  @ExceptionHandler(LawViolation.class)
+  ModelAndView refused(LawViolation e) {
+    return error(HttpStatus.CONFLICT, msg("sup.problem.refused"), e.getMessage());
+  }
+
+  private ModelAndView error(HttpStatus status, String title, String message) {
+    ModelAndView page = new ModelAndView("workbench/error", status);
+    page.addObject("status", status.value());
+    page.addObject("title", title);
+    page.addObject("message", message);
+    page.addObject("me", me());
+    page.addObject("selfUrl", "/supervision");
+    return page;
+  }
+
+  private String msg(String key) {
+    return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+  }
+}

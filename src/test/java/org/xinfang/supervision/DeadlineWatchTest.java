@@ -1,0 +1,236 @@
+package org.xinfang.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xinfang.demo.DemoData;
+import org.xinfang.support.IntegrationTest;
+import org.xinfang.task.NewTask;
+import org.xinfang.task.Tasks;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The deadline watch (督查, 条例 Art. 38 para. 2): levels counted in working days on the official
+ * calendar (Mid-Autumn and National Day 2026), a daily record that is idempotent, records only
+ * today when days were missed, and runs once when two instances fire together (ShedLock).
+ */
+class DeadlineWatchTest extends IntegrationTest {
+
+  private static final String PW = DemoData.PASSWORD;
+
+  @Autowired Watch watch;
+  @Autowired WatchJob job;
+  @Autowired Tasks tasks;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  @DisplayName(
+      "条例 Arts. 22, 38: a routing duty due 2026-09-30 is WARNING on 09-24 (Mid-Autumn leaves three"
+          + " working days), overdue level 1 on 10-09 (National Day: two working days late),"
+          + " level 2 on 10-19, level 3 on 10-28")
+  void levelsAcrossTheHolidays() throws Exception {
+    today("2026-09-15");
+    JsonNode p = register(letter("2026-09-15", DemoData.CITY_PETITION_BUREAU));
+    String id = p.get("id").asString();
+    assertThat(due(p, "ROUTE")).isEqualTo("2026-09-30");
+    LocalDate due = LocalDate.parse("2026-09-30");
+
+    assertThat(watch.grade(due, LocalDate.parse("2026-09-24")))
+        .isEqualTo(new DutyLevel(Level.WARNING, null, 3));
+    // a week earlier it is still NORMAL
+    assertThat(watch.grade(due, LocalDate.parse("2026-09-17")).level()).isEqualTo(Level.NORMAL);
+    assertThat(watch.grade(due, LocalDate.parse("2026-09-30")))
+        .isEqualTo(new DutyLevel(Level.WARNING, null, 0));
+    // National Day 10-01..07 off: on 10-09 only 10-08 and 10-09 are working days late
+    assertThat(watch.grade(due, LocalDate.parse("2026-10-09")))
+        .isEqualTo(new DutyLevel(Level.OVERDUE, Grade.LEVEL_1, 2));
+    // the swapped working Saturday 10-10 counts
+    assertThat(watch.grade(due, LocalDate.parse("2026-10-19")))
+        .isEqualTo(new DutyLevel(Level.OVERDUE, Grade.LEVEL_2, 9));
+    assertThat(watch.grade(due, LocalDate.parse("2026-10-27")))
+        .isEqualTo(new DutyLevel(Level.OVERDUE, Grade.LEVEL_2, 15));
+    assertThat(watch.grade(due, LocalDate.parse("2026-10-28")))
+        .isEqualTo(new DutyLevel(Level.OVERDUE, Grade.LEVEL_3, 16));
+
+    // the recorded run of 09-24 holds the duty, with its level
+    today("2026-09-24");
+    JsonNode run =
+        body(postJsonAs(DemoData.CITY_SUPERVISOR, PW, "/api/supervision/watch/runs", Map.of()));
+    assertThat(run.get("day").asString()).isEqualTo("2026-09-24");
+    assertThat(run.get("alreadyRecorded").asBoolean()).isFalse();
+    WatchedDuty w = watch.recorded(LocalDate.parse("2026-09-24"), id + ":ROUTE").orElseThrow();
+    assertThat(w.owedBy()).isEqualTo(DemoData.CITY_PETITION_BUREAU);
+    assertThat(w.level().level()).isEqualTo(Level.WARNING);
+    assertThat(watch.history(LocalDate.parse("2026-09-24")).get(0).article())
+        .isEqualTo("条例第三十八条第二款");
+  }
+
+  @Test
+  @DisplayName(
+      "条例 Art. 38: running the watch twice on one day changes nothing; missed days are not"
+          + " replayed by the schedule, only recorded back-filled on request")
+  void idempotentAndCatchUpRule() throws Exception {
+    today("2026-10-12");
+    String taskId =
+        tasks
+            .assign(
+                new NewTask(
+                    "TEST",
+                    "watch",
+                    null,
+                    DemoData.CITY_HOUSING,
+                    "核查办理情况",
+                    "测试",
+                    LocalDate.parse("2026-09-30")),
+                "admin")
+            .id();
+    Watch.Run first = watch.recordToday(WatchJob.SYSTEM);
+    assertThat(first.alreadyRecorded()).isFalse();
+    int rows = levelRows("2026-10-12");
+    assertThat(rows).isEqualTo(first.duties()).isPositive();
+    // a duty assigned later the same day does not change the day's record
+    tasks.assign(
+        new NewTask(
+            "TEST",
+            "watch2",
+            null,
+            DemoData.CITY_HOUSING,
+            "再核查",
+            "测试",
+            LocalDate.parse("2026-10-13")),
+        "admin");
+    Watch.Run second = watch.recordToday(WatchJob.SYSTEM);
+    assertThat(second.alreadyRecorded()).isTrue();
+    assertThat(second.duties()).isEqualTo(first.duties());
+    assertThat(levelRows("2026-10-12")).isEqualTo(rows);
+    assertThat(watch.history(LocalDate.parse("2026-10-12"))).hasSize(1);
+    // 10-12 (Mon) vs due 09-30: 10-08, 10-09, 10-10 (worked Saturday), 10-12 → 4 working days late
+    assertThat(
+            watch.recorded(LocalDate.parse("2026-10-12"), "task:" + taskId).orElseThrow().level())
+        .isEqualTo(new DutyLevel(Level.OVERDUE, Grade.LEVEL_1, 4));
+
+    // the instance was down 10-13..10-15: the schedule on 10-16 records 10-16 only
+    today("2026-10-16");
+    watch.recordToday(WatchJob.SYSTEM);
+    assertThat(watch.run(LocalDate.parse("2026-10-16"))).isPresent();
+    for (String missed : List.of("2026-10-13", "2026-10-14", "2026-10-15")) {
+      assertThat(watch.run(LocalDate.parse(missed))).as(missed).isEmpty();
+    }
+    // a supervisor records a missed day by hand: marked back-filled, graded as of that day
+    // (10-08, 09, 10, 12, 13, 14: six working days late → level 2)
+    JsonNode backFilled =
+        body(
+            postJsonAs(
+                DemoData.CITY_SUPERVISOR,
+                PW,
+                "/api/supervision/watch/runs",
+                Map.of("day", "2026-10-14")));
+    assertThat(backFilled.get("backFilled").asBoolean()).isTrue();
+    assertThat(
+            watch.recorded(LocalDate.parse("2026-10-14"), "task:" + taskId).orElseThrow().level())
+        .isEqualTo(new DutyLevel(Level.OVERDUE, Grade.LEVEL_2, 6));
+    // not the future; not a handler
+    assertThat(
+            postJsonAs(
+                    DemoData.CITY_SUPERVISOR,
+                    PW,
+                    "/api/supervision/watch/runs",
+                    Map.of("day", "2026-10-17"))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(400);
+    assertThat(
+            postJsonAs(DemoData.CITY_HANDLER, PW, "/api/supervision/watch/runs", Map.of())
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName(
+      "条例 Art. 38 (issue 7: once across instances): two runs of the daily job fired together"
+          + " record the day once — ShedLock lets one through")
+  void shedLockRunsOnce() throws Exception {
+    today("2026-11-02");
+    int before = job.executions();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  job.daily();
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> f : runs) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(job.executions() - before).isEqualTo(1);
+    assertThat(watch.run(LocalDate.parse("2026-11-02"))).isPresent();
+    assertThat(watch.history(LocalDate.parse("2026-11-02"))).hasSize(1);
+    assertThat(
+            jdbc.sql("select count(*) from shedlock where name = 'deadline-watch'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("条例 Art. 38: the dashboard lists overdue duties by organ, worst first, in scope")
+  void dashboardByOrgan() throws Exception {
+    today("2026-08-03");
+    tasks.assign(
+        new NewTask(
+            "TEST",
+            "dash",
+            null,
+            DemoData.CITY_HOUSING,
+            "久拖未办",
+            "测试",
+            LocalDate.parse("2026-07-01")),
+        "admin");
+    watch.recordToday(WatchJob.SYSTEM);
+    JsonNode dash =
+        body(getAs(DemoData.CITY_SUPERVISOR, PW, "/api/supervision/watch?day=2026-08-03"));
+    assertThat(dash.get("organs").findValuesAsString("organisationId"))
+        .contains(DemoData.CITY_HOUSING);
+    JsonNode organs = dash.get("organs");
+    for (int i = 1; i < organs.size(); i++) {
+      assertThat(organs.get(i - 1).get("level3").asInt())
+          .isGreaterThanOrEqualTo(organs.get(i).get("level3").asInt());
+    }
+    // a handler of 人社局 sees only its own organisation's
+    JsonNode own = body(getAs(DemoData.CITY_HANDLER, PW, "/api/supervision/watch?day=2026-08-03"));
+    assertThat(own.get("organs").findValuesAsString("organisationId"))
+        .allMatch(DemoData.CITY_HUMAN_RESOURCES::equals);
+  }
+
+  private int levelRows(String day) {
+    return jdbc.sql("select count(*) from watch_level where watch_day = :d")
+        .param("d", LocalDate.parse(day))
+        .query(Integer.class)
+        .single();
+  }
+}
