@@ -99,6 +99,16 @@ public final class BenchSuite {
     all.add("--logging.level.root=WARN");
     System.out.printf("%n== %s: starting the application and Flowable on one pool%n", db);
     try (InProcess p = new InProcess(all)) {
+      if (seconds == 0) { // --seconds=0: only what an act sends to the database
+        counted(p::xinfangLife, 10);
+        counted(p::flowableLife, 10);
+        double[] xs = counted(p::xinfangLife, 40);
+        writeStatements("target/bench/statements-" + db + "-xinfang.txt", 40);
+        double[] fs = counted(p::flowableLife, 40);
+        writeStatements("target/bench/statements-" + db + "-flowable.txt", 40);
+        row(db + ": Xinfang statements per act", xs[0] / 8, "Flowable statements per act", fs[0] / 8, 0);
+        return;
+      }
       System.out.printf("   warm-up %d s each%n", warmup);
       timed(p::xinfangLife, warmup);
       timed(p::flowableLife, warmup);
@@ -126,7 +136,9 @@ public final class BenchSuite {
       }
       // what an act costs in the database: statements, commits, time waiting on the database
       double[] xs = counted(p::xinfangLife, 40);
+      writeStatements("target/bench/statements-" + db + "-xinfang.txt", 40);
       double[] fs = counted(p::flowableLife, 40);
+      writeStatements("target/bench/statements-" + db + "-flowable.txt", 40);
       double[] is = counted(p::insertFloor, 400);
       row(db + ": Xinfang statements per act", xs[0] / 8, "Flowable statements per act", fs[0] / 8, 0);
       row(db + ": Xinfang commits per act", xs[1] / 8, "Flowable commits per act", fs[1] / 8, 0);
@@ -163,6 +175,18 @@ public final class BenchSuite {
       n++;
     }
     return new double[] {n, (System.nanoTime() - start) / 1e9};
+  }
+
+  /** The statements one life prepared, most frequent first (the profile of an act's SQL). */
+  private static void writeStatements(String file, int lives) throws Exception {
+    StringBuilder b = new StringBuilder();
+    Counting.bySql.entrySet().stream()
+        .sorted((a, c) -> Long.compare(c.getValue().get(), a.getValue().get()))
+        .forEach(
+            e ->
+                b.append(String.format("%6.2f  %s%n", e.getValue().get() / (double) lives, e.getKey())));
+    Files.createDirectories(Path.of("target/bench"));
+    Files.writeString(Path.of(file), b.toString());
   }
 
   /** Per unit of work: {statements, commits, ms all, ms in database}. */

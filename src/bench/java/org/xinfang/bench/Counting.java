@@ -21,7 +21,11 @@ final class Counting implements BeanPostProcessor {
   static final AtomicLong commits = new AtomicLong();
   static final AtomicLong nanosInDatabase = new AtomicLong();
 
+  /** Statements prepared while on, by their SQL's first words (what an act sends). */
+  static final java.util.Map<String, AtomicLong> bySql = new java.util.concurrent.ConcurrentHashMap<>();
+
   static void reset() {
+    bySql.clear();
     statements.set(0);
     commits.set(0);
     nanosInDatabase.set(0);
@@ -44,6 +48,11 @@ final class Counting implements BeanPostProcessor {
           boolean timed = on && (m.startsWith("execute") || m.equals("commit"));
           if (timed) {
             start = System.nanoTime();
+          }
+          if (on && m.startsWith("prepare") && args != null && args[0] instanceof String sql) {
+            String key = sql.strip().replaceAll("\\s+", " ");
+            key = key.length() > 90 ? key.substring(0, 90) : key;
+            bySql.computeIfAbsent(key, x -> new AtomicLong()).incrementAndGet();
           }
           Object result;
           try {
