@@ -1,0 +1,96 @@
+package org.xinfang.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts what goes to the database while switched on: statements executed (a batch counts its
+ * rows), commits, and the time spent waiting in execute and commit. It wraps the application's
+ * DataSource (the HikariCP pool) so that Xinfang, Flowable and the insert loop are counted alike.
+ */
+final class Counting implements BeanPostProcessor {
+
+  static volatile boolean on;
+  static final AtomicLong statements = new AtomicLong();
+  static final AtomicLong commits = new AtomicLong();
+  static final AtomicLong nanosInDatabase = new AtomicLong();
+
+  /** Statements prepared while on, by their SQL's first words (what an act sends). */
+  static final java.util.Map<String, AtomicLong> bySql = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static void reset() {
+    bySql.clear();
+    statements.set(0);
+    commits.set(0);
+    nanosInDatabase.set(0);
+  }
+
+  @Override
+  public Object postProcessAfterInitialization(Object bean, String name) {
+    if (bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass())) {
+      return wrap(ds, DataSource.class);
+    }
+    return bean;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T wrap(T target, Class<T> type) {
+    InvocationHandler h =
+        (proxy, method, args) -> {
+          String m = method.getName();
+          long start = 0;
+          boolean timed = on && (m.startsWith("execute") || m.equals("commit"));
+          if (timed) {
+            start = System.nanoTime();
+          }
+          if (on && m.startsWith("prepare") && args != null && args[0] instanceof String sql) {
+            String key = sql.strip().replaceAll("\\s+", " ");
+            key = key.length() > 90 ? key.substring(0, 90) : key;
+            bySql.computeIfAbsent(key, x -> new AtomicLong()).incrementAndGet();
+          }
+          Object result;
+          try {
+            result = method.invoke(target, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (timed) {
+            nanosInDatabase.addAndGet(System.nanoTime() - start);
+            if (m.equals("commit")) {
+              commits.incrementAndGet();
+            } else if (m.equals("executeBatch") && result instanceof int[] rows) {
+              statements.addAndGet(rows.length);
+            } else if (m.equals("executeLargeBatch") && result instanceof long[] rows) {
+              statements.addAndGet(rows.length);
+            } else {
+              statements.incrementAndGet();
+            }
+          }
+          if (result instanceof Connection c && !Proxy.isProxyClass(c.getClass())) {
+            return wrap(c, Connection.class);
+          }
+          if (result instanceof Statement s && !Proxy.isProxyClass(s.getClass())) {
+            Class<? extends Statement> kind =
+                s instanceof java.sql.CallableStatement
+                    ? java.sql.CallableStatement.class
+                    : s instanceof java.sql.PreparedStatement
+                        ? java.sql.PreparedStatement.class
+                        : Statement.class;
+            return wrapStatement(s, kind);
+          }
+          return result;
+        };
+    return (T) Proxy.newProxyInstance(Counting.class.getClassLoader(), new Class<?>[] {type}, h);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object wrapStatement(Statement s, Class<? extends Statement> kind) {
+    return wrap(s, (Class<Statement>) (Class<?>) kind);
+  }
+}

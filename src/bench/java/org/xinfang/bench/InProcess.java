@@ -1,0 +1,378 @@
+package org.xinfang.bench;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.delegate.TaskListener;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.task.api.Task;
+import org.flowable.task.service.delegate.DelegateTask;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xinfang.XinfangApplication;
+import org.xinfang.calendar.Due;
+import org.xinfang.calendar.LawProfile;
+import org.xinfang.calendar.WorkingCalendar;
+import org.xinfang.demo.DemoData;
+import org.xinfang.petition.Acts;
+import org.xinfang.petition.Category;
+import org.xinfang.petition.Channel;
+import org.xinfang.petition.Outcome;
+import org.xinfang.petition.Pathway;
+import org.xinfang.petition.PetitionService;
+import org.xinfang.petition.PetitionView;
+import org.xinfang.petition.Registration;
+import org.xinfang.petition.Registration.PetitionerData;
+import org.xinfang.petition.ReviewOutcome;
+
+/**
+ * The in-process measurements on one database: Xinfang's application (its Spring context, its
+ * HikariCP pool) started on a fresh database, the same petition life through PetitionService and
+ * through an embedded Flowable engine on the same pool, and the one-row-insert loop on that pool.
+ */
+final class InProcess implements AutoCloseable {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final int ACTS_PER_LIFE = 8;
+
+  private final ConfigurableApplicationContext context;
+  private final PetitionService petitions;
+  private final Clock clock;
+  private final DataSource dataSource;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final ProcessEngine flowable;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private int k;
+
+  InProcess(List<String> args) {
+    context =
+        new SpringApplicationBuilder(XinfangApplication.class)
+            .initializers(c -> c.getBeanFactory().addBeanPostProcessor(new Counting()))
+            .run(args.toArray(String[]::new));
+    petitions = context.getBean(PetitionService.class);
+    clock = context.getBean(Clock.class);
+    dataSource = context.getBean(DataSource.class);
+    jdbc = new JdbcTemplate(dataSource);
+    tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    jdbc.execute(
+        "create table if not exists bench_floor (id varchar(36) primary key, at timestamp with"
+            + " time zone not null, payload varchar(200))");
+    flowable = flowable(dataSource, context.getBean(WorkingCalendar.class), context.getBean(LawProfile.class));
+    runtime = flowable.getRuntimeService();
+    tasks = flowable.getTaskService();
+  }
+
+  /** A fresh PostgreSQL database for the run: the public schema emptied. */
+  static void emptyPostgres(String url, String user, String password) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection(url, user, password);
+        var s = c.createStatement()) {
+      s.execute("drop schema public cascade");
+      s.execute("create schema public");
+    }
+  }
+
+  // ---------------------------------------------------------------- Xinfang
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(CHINA));
+  }
+
+  /** register → forward → accept → extend → reply → deliver → request review → review. */
+  void xinfangLife() {
+    LocalDate today = today();
+    int n = k++;
+    PetitionView p = as("dl-clerk", () -> petitions.register(registration(n, today)));
+    String id = p.id();
+    act("dl-clerk", id, new Acts.Forward(today, DemoData.CITY_HUMAN_RESOURCES));
+    act(
+        "dl-handler",
+        id,
+        new Acts.Accept(today, Category.GRIEVANCE, Pathway.PETITION_HANDLING, false));
+    act("dl-handler", id, new Acts.Extend(today, 30, "涉及多个部门，需进一步调查核实", "局长"));
+    act(
+        "dl-handler",
+        id,
+        new Acts.Reply(today, Outcome.EXPLAIN, OPINION, "《保障农民工工资支付条例》第三十条"));
+    act("dl-handler", id, new Acts.Deliver(today));
+    act("dl-handler", id, new Acts.RequestReview(today, DemoData.CITY_GOVERNMENT));
+    act(
+        "dl-leader",
+        id,
+        new Acts.Review(
+            today, ReviewOutcome.UPHOLD, null, "原处理意见认定事实清楚，适用依据正确，予以维持。", null, null));
+  }
+
+  /** Registration alone (the intake's in-process reference). */
+  void xinfangRegistration() {
+    int n = k++;
+    as("dl-clerk", () -> petitions.register(registration(n, today())));
+  }
+
+  static final String FACTS = "本人在某建筑工地务工，施工方拖欠三个月工资共计2.4万元，多次讨要未果。";
+  static final String REQUEST = "请求责令施工方支付拖欠的工资。";
+  static final String OPINION = "经调查核实，施工方已承诺分期支付拖欠工资，首期款项已到账，现答复如下。";
+
+  static Registration registration(int n, LocalDate today) {
+    return new Registration(
+        Channel.LETTER,
+        today,
+        DemoData.CITY_PETITION_BUREAU,
+        List.of(
+            new PetitionerData(
+                "王秀英",
+                null,
+                null,
+                null,
+                null,
+                null,
+                String.format("139%08d", n % 100_000_000),
+                "大连市中山区友好街" + (n % 90 + 1) + "号",
+                null,
+                true)),
+        0,
+        1,
+        false,
+        null,
+        "拖欠农民工工资",
+        FACTS,
+        REQUEST,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private void act(String user, String id, Acts.Act act) {
+    as(user, () -> petitions.act(id, act));
+  }
+
+  private static <T> T as(String username, Supplier<T> work) {
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(username, null, List.of()));
+    SecurityContextHolder.setContext(context);
+    try {
+      return work.get();
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  // ---------------------------------------------------------------- Flowable
+
+  private static ProcessEngine flowable(DataSource ds, WorkingCalendar calendar, LawProfile profile) {
+    createFlowableSchema(ds);
+    StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
+    cfg.setDataSource(ds);
+    cfg.setDatabaseSchemaUpdate("ignore"); // created above
+    cfg.setAsyncExecutorActivate(false);
+    cfg.setBeans(new java.util.HashMap<>(Map.of("dueDates", new DueDates(calendar, profile))));
+    ProcessEngine engine = cfg.buildProcessEngine();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addClasspathResource("bench/petition-life.bpmn20.xml")
+        .deploy();
+    return engine;
+  }
+
+  /**
+   * Flowable's own DDL for H2 uses H2's regular dialect (an {@code identity} column), which the
+   * application's {@code MODE=PostgreSQL} refuses: its schema is created once on one of the pool's
+   * connections switched to the regular mode for that, then switched back. The engine then runs on
+   * the pool as the application's connections are. On PostgreSQL nothing is switched.
+   */
+  private static void createFlowableSchema(DataSource ds) {
+    try (java.sql.Connection c = ds.getConnection()) {
+      boolean h2 = c.getMetaData().getDatabaseProductName().equals("H2");
+      if (h2) {
+        try (var s = c.createStatement()) {
+          s.execute("SET MODE REGULAR");
+        }
+      }
+      StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
+      cfg.setDataSource(new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true));
+      cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+      cfg.setAsyncExecutorActivate(false);
+      cfg.buildProcessEngine().close();
+      if (h2) {
+        try (var s = c.createStatement()) {
+          s.execute("SET MODE PostgreSQL");
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The same life as a BPMN process: start (registration) and seven user tasks, one commit each. */
+  void flowableLife() {
+    LocalDate today = today();
+    int n = k++;
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("channel", Channel.LETTER.name());
+    v.put("receivedOn", today);
+    v.put("receivedBy", DemoData.CITY_PETITION_BUREAU);
+    v.put("registeredBy", "dl-clerk");
+    v.put("petitionerName", "王秀英");
+    v.put("petitionerPhone", String.format("139%08d", n % 100_000_000));
+    v.put("petitionerAddress", "大连市中山区友好街" + (n % 90 + 1) + "号");
+    v.put("persons", 1);
+    v.put("subject", "拖欠农民工工资");
+    v.put("facts", FACTS);
+    v.put("request", REQUEST);
+    String pid =
+        runtime
+            .startProcessInstanceByKey("petitionLife", UUID.randomUUID().toString(), v)
+            .getId();
+    String dept = DemoData.CITY_HUMAN_RESOURCES;
+    complete(
+        pid,
+        DemoData.CITY_PETITION_BUREAU,
+        Map.of("forwardedTo", dept, "forwardedOn", today, "forwardedBy", "dl-clerk"));
+    complete(
+        pid,
+        dept,
+        Map.of(
+            "category", "GRIEVANCE",
+            "pathway", "PETITION_HANDLING",
+            "acceptedOn", today,
+            "acceptedBy", "dl-handler"));
+    complete(
+        pid,
+        dept,
+        Map.of(
+            "extensionDays", 30,
+            "extensionReason", "涉及多个部门，需进一步调查核实",
+            "approvedBy", "局长",
+            "extendedOn", today));
+    complete(
+        pid,
+        dept,
+        Map.of(
+            "outcome", "EXPLAIN",
+            "opinion", OPINION,
+            "basis", "《保障农民工工资支付条例》第三十条",
+            "repliedOn", today));
+    complete(pid, dept, Map.of("deliveredOn", today));
+    complete(
+        pid,
+        dept,
+        Map.of("reviewRequestedOn", today, "reviewOrgan", DemoData.CITY_GOVERNMENT));
+    complete(
+        pid,
+        DemoData.CITY_GOVERNMENT,
+        Map.of(
+            "reviewOutcome", "UPHOLD",
+            "reviewOpinion", "原处理意见认定事实清楚，适用依据正确，予以维持。",
+            "reviewedOn", today,
+            "reviewedBy", "dl-leader"));
+  }
+
+  /** As a Flowable application does it: find the group's task on the instance, complete it. */
+  private void complete(String processInstanceId, String group, Map<String, Object> variables) {
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskCandidateGroup(group)
+            .singleResult();
+    if (task == null) {
+      throw new IllegalStateException("no task for " + group + " on " + processInstanceId);
+    }
+    tasks.complete(task.getId(), variables);
+  }
+
+  /** Each user task's due date, on creation: the period rule of the duty it stands for. */
+  static final class DueDates implements TaskListener {
+    private final WorkingCalendar calendar;
+    private final LawProfile profile;
+
+    DueDates(WorkingCalendar calendar, LawProfile profile) {
+      this.calendar = calendar;
+      this.profile = profile;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      Due due =
+          switch (task.getTaskDefinitionKey()) {
+            case "forward" -> calendar.due(day(task, "receivedOn"), profile.rule("route"));
+            case "accept" -> calendar.due(day(task, "forwardedOn"), profile.rule("notify-receipt"));
+            case "extend" -> calendar.due(day(task, "acceptedOn"), profile.rule("conclude"));
+            case "reply" ->
+                calendar.due(
+                    day(task, "acceptedOn"),
+                    profile.rule("conclude"),
+                    (Integer) task.getVariable("extensionDays"));
+            case "deliver" -> null; // no period: delivery follows the opinion
+            case "requestReview" ->
+                calendar.due(day(task, "deliveredOn"), profile.rule("review-window"));
+            case "review" -> calendar.due(day(task, "reviewRequestedOn"), profile.rule("review"));
+            default -> throw new IllegalStateException(task.getTaskDefinitionKey());
+          };
+      if (due != null) {
+        task.setDueDate(Date.from(due.date().atStartOfDay(ZoneOffset.ofHours(8)).toInstant()));
+      }
+    }
+
+    private static LocalDate day(DelegateTask task, String variable) {
+      return (LocalDate) task.getVariable(variable);
+    }
+  }
+
+  // ---------------------------------------------------------------- the database's own limit
+
+  /** One row inserted in its own committed transaction, on the application's pool. */
+  void insertFloor() {
+    tx.executeWithoutResult(
+        s ->
+            jdbc.update(
+                "insert into bench_floor (id, at, payload) values (?, ?, ?)",
+                UUID.randomUUID().toString(),
+                clock.instant().atOffset(ZoneOffset.ofHours(8)),
+                "one row"));
+  }
+
+  /** How many lives/rows this run has completed (checked after the run). */
+  long count(String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+
+  @Override
+  public void close() {
+    flowable.close();
+    context.close();
+  }
+}
