@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,15 +246,9 @@ class FiguresPages {
     return figures.period(org, f, t);
   }
 
-  /** The organisations whose figures the reader may read, top down. */
+  /** The organisations whose figures the reader may read, in tree order. */
   private List<Organisation> readable() {
-    return organisations.all().stream()
-        .filter(o -> figures.readable(o.id()))
-        .sorted(
-            Comparator.comparing(Organisation::level)
-                .thenComparing(o -> o.type().ordinal())
-                .thenComparing(Organisation::displayName))
-        .toList();
+    return organisations.all().stream().filter(o -> figures.readable(o.id())).toList();
   }
 
   private static String query(Figures.Period p) {
