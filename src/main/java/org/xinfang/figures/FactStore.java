@@ -20,10 +20,16 @@ class FactStore {
 
   private final JdbcClient jdbc;
   private final PetitionStatistics statistics;
+  private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-  FactStore(JdbcClient jdbc, PetitionStatistics statistics) {
+  FactStore(
+      JdbcClient jdbc,
+      PetitionStatistics statistics,
+      org.springframework.transaction.PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.statistics = statistics;
+    this.transactions =
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager);
   }
 
   /** An act was recorded: the petition's facts are derived again from its whole history. */
@@ -39,7 +45,10 @@ class FactStore {
     statistics.facts(petitionId).ifPresent(this::insert);
   }
 
-  /** Derives every petition's facts again; returns how many petitions. */
+  /**
+   * Derives every petition's facts again, 500 petitions to a transaction (one commit per chunk, not
+   * one per statement: on PostgreSQL that was ~10 petitions/s); returns how many petitions.
+   */
   long rebuild(java.util.function.LongConsumer progress) {
     long done = 0;
     String after = null;
@@ -48,7 +57,7 @@ class FactStore {
       if (ids.isEmpty()) {
         return done;
       }
-      refreshAll(ids);
+      transactions.executeWithoutResult(status -> refreshAll(ids));
       done += ids.size();
       progress.accept(done);
       after = ids.get(ids.size() - 1);

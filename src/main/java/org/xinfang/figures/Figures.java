@@ -211,6 +211,29 @@ public class Figures {
         long[] c = ledgerCounts(p);
         yield Figure.rate(c[0], c[1], formula(key));
       }
+      case "firstPetitionResolutionRate" -> {
+        // counted from the repeats' side: the first petitions a repeat names within the window are
+        // few, where a correlated "not exists" probed the repeat index once per concluded petition
+        Query q = query(key, p);
+        long all =
+            jdbc.sql("select count(*) from " + q.from + " where " + q.where)
+                .params(q.args)
+                .query(Long.class)
+                .single();
+        List<Object> args = new ArrayList<>();
+        args.add(repeatWindowDays);
+        args.addAll(q.args);
+        long repeated =
+            jdbc.sql(
+                    "select count(distinct f.petition_id) from figure_fact r join figure_fact f on"
+                        + " f.petition_id = r.repeat_of where r.repeat_of is not null and"
+                        + " r.received_day <= f.concluded_day + ? and "
+                        + q.where)
+                .params(args)
+                .query(Long.class)
+                .single();
+        yield Figure.rate(all - repeated, all, formula(key));
+      }
       default -> {
         Query q = query(key, p);
         List<Object> args = new ArrayList<>(q.numeratorArgs);
@@ -705,6 +728,77 @@ public class Figures {
         .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2)))
         .list();
     return out;
+  }
+
+  /** A node of the region tree: an area (a government or village), its petitions, its sub-areas. */
+  public record RegionNode(
+      String id, String name, String regionCode, long own, long total, List<RegionNode> children) {}
+
+  /**
+   * The tree heat view of regions: the areas of the subtree (governments and villages with a region
+   * code, nested by the organisation tree) with the petitions received in the period whose matter
+   * lies in each (the petition's region code under the area's, counted at the deepest area that
+   * holds it; the rest at the root).
+   */
+  @Transactional(readOnly = true)
+  public RegionNode regionTree(Period p) {
+    Map<String, Long> byRegion = new LinkedHashMap<>();
+    for (Cell c : breakdown(p, "region")) {
+      if (!c.suppressed() && c.count() != null) {
+        byRegion.merge(c.label(), c.count(), Long::sum);
+      }
+    }
+    List<Organisation> areas =
+        p.subtree().stream()
+            .map(organisations::find)
+            .flatMap(java.util.Optional::stream)
+            .filter(o -> o.regionCode() != null && !o.regionCode().isBlank())
+            .filter(
+                o ->
+                    o.type() == org.xinfang.organisation.OrgType.GOVERNMENT
+                        || o.level() == OrgLevel.VILLAGE)
+            .filter(o -> !o.id().equals(p.organisation().id()))
+            .sorted(java.util.Comparator.comparing(o -> -o.regionCode().strip().length()))
+            .toList();
+    Map<String, Long> own = new LinkedHashMap<>();
+    long rest = 0;
+    for (Map.Entry<String, Long> e : byRegion.entrySet()) {
+      Organisation at =
+          e.getKey() == null
+              ? null
+              : areas.stream()
+                  .filter(a -> e.getKey().startsWith(a.regionCode().strip()))
+                  .findFirst()
+                  .orElse(null);
+      if (at == null) {
+        rest += e.getValue();
+      } else {
+        own.merge(at.id(), e.getValue(), Long::sum);
+      }
+    }
+    java.util.Set<String> areaIds = new java.util.HashSet<>();
+    areas.forEach(a -> areaIds.add(a.id()));
+    return node(p.organisation(), rest, own, areaIds);
+  }
+
+  private RegionNode node(
+      Organisation o, long ownCount, Map<String, Long> own, java.util.Set<String> areas) {
+    List<RegionNode> children = new ArrayList<>();
+    collect(o.id(), own, areas, children);
+    long total = ownCount + children.stream().mapToLong(RegionNode::total).sum();
+    return new RegionNode(o.id(), o.displayName(), o.regionCode(), ownCount, total, children);
+  }
+
+  /** The nearest areas below {@code id} (looking through organisations that are not areas). */
+  private void collect(
+      String id, Map<String, Long> own, java.util.Set<String> areas, List<RegionNode> out) {
+    for (Organisation c : organisations.children(id)) {
+      if (areas.contains(c.id())) {
+        out.add(node(c, own.getOrDefault(c.id(), 0L), own, areas));
+      } else {
+        collect(c.id(), own, areas, out);
+      }
+    }
   }
 
   /** Repeat window of the first-petition resolution rate, in days. */

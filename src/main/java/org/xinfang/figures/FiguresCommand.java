@@ -32,6 +32,8 @@ class FiguresCommand implements ApplicationRunner {
 
   private final FactStore facts;
   private final Figures figures;
+  private final Assessment assessment;
+  private final AnnualReport annual;
   private final Organisations organisations;
   private final ConfigurableApplicationContext context;
   private final int runs;
@@ -41,6 +43,8 @@ class FiguresCommand implements ApplicationRunner {
   FiguresCommand(
       FactStore facts,
       Figures figures,
+      Assessment assessment,
+      AnnualReport annual,
       Organisations organisations,
       ConfigurableApplicationContext context,
       @Value("${xinfang.figures.bench.runs:50}") int runs,
@@ -49,6 +53,8 @@ class FiguresCommand implements ApplicationRunner {
     this.clock = clock;
     this.facts = facts;
     this.figures = figures;
+    this.assessment = assessment;
+    this.annual = annual;
     this.organisations = organisations;
     this.context = context;
     this.runs = runs;
@@ -97,6 +103,10 @@ class FiguresCommand implements ApplicationRunner {
       time("resolved at level", o, () -> figures.resolvedAtLevel(p));
       time("zero-petition areas", o, () -> figures.zeroPetitionAreas(p));
       time("top overdue", o, () -> figures.topOverdue(p, 10));
+      time("region tree", o, () -> figures.regionTree(p));
+      time("assessment (one organ)", o, () -> assessment.report(p));
+      time("assessment ranking", o, () -> assessment.ranking(p, null));
+      time("annual report (Art. 41)", o, () -> annual.report(p));
     }
     System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
   }
