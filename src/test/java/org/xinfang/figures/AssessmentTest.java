@@ -306,6 +306,7 @@ class AssessmentTest extends IntegrationTest {
     assertThat(regions.get("total").asLong()).isEqualTo(5);
     assertThat(regions.get("children").size()).isEqualTo(2);
     assertThat(d.get("trend").size()).isEqualTo(5);
+    assertThat(d.get("channel").get(0).get("name").asText()).isEqualTo("来信");
 
     String drill =
         mvc.perform(
