@@ -268,6 +268,14 @@ class AssessmentTest extends IntegrationTest {
     getAs("zs-clerk", "demo12345", "/api/figures/assessment?organisation=" + gov + q)
         .andExpect(status().isForbidden());
     getAs(foreign, PW, "/api/figures/assessment?organisation=" + b + q).andExpect(status().isOk());
+    // documented in the OpenAPI description
+    String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+    assertThat(docs)
+        .contains(
+            "/api/figures/assessment",
+            "/api/figures/assessment/ranking.xlsx",
+            "/api/figures/annual-report.pdf",
+            "条例 Art. 41");
   }
 
   @Test
