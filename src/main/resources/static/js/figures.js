@@ -20,7 +20,8 @@
     var names = [];
     var values = [];
     cells.forEach(function (cell) {
-      names.push(cell.suppressed ? cell.label + ' (' + suppressed + ')' : cell.label);
+      var name = cell.name || cell.label;
+      names.push(cell.suppressed ? name + ' (' + suppressed + ')' : name);
       values.push(cell.suppressed ? 0 : cell.count);
     });
     return {
@@ -61,7 +62,7 @@
       series: [{
         name: labels.labelChannel, type: 'pie', radius: ['35%', '65%'],
         data: data.channel.filter(function (c) { return !c.suppressed; })
-          .map(function (c) { return { name: c.label, value: c.count }; })
+          .map(function (c) { return { name: c.name || c.label, value: c.count }; })
       }]
     });
     chart('chart-category', bars(data.category, labels.labelCategory, labels.labelSuppressed));

@@ -268,6 +268,14 @@ class AssessmentTest extends IntegrationTest {
     getAs("zs-clerk", "demo12345", "/api/figures/assessment?organisation=" + gov + q)
         .andExpect(status().isForbidden());
     getAs(foreign, PW, "/api/figures/assessment?organisation=" + b + q).andExpect(status().isOk());
+    // documented in the OpenAPI description
+    String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+    assertThat(docs)
+        .contains(
+            "/api/figures/assessment",
+            "/api/figures/assessment/ranking.xlsx",
+            "/api/figures/annual-report.pdf",
+            "条例 Art. 41");
   }
 
   @Test
@@ -306,6 +314,7 @@ class AssessmentTest extends IntegrationTest {
     assertThat(regions.get("total").asLong()).isEqualTo(5);
     assertThat(regions.get("children").size()).isEqualTo(2);
     assertThat(d.get("trend").size()).isEqualTo(5);
+    assertThat(d.get("channel").get(0).get("name").asText()).isEqualTo("来信");
 
     String drill =
         mvc.perform(

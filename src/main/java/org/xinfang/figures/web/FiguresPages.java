@@ -130,8 +130,8 @@ class FiguresPages {
       @RequestParam(required = false) String to) {
     Figures.Period p = period(organisation, from, to);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("channel", figures.breakdown(p, "channel"));
-    out.put("category", figures.breakdown(p, "category"));
+    out.put("channel", named(figures.breakdown(p, "channel"), "channel."));
+    out.put("category", named(figures.breakdown(p, "category"), "category."));
     out.put("trend", figures.trend(p));
     out.put("topOverdue", figures.topOverdue(p, 10));
     out.put("regions", figures.regionTree(p));
@@ -249,6 +249,23 @@ class FiguresPages {
   /** The organisations whose figures the reader may read, in tree order. */
   private List<Organisation> readable() {
     return organisations.all().stream().filter(o -> figures.readable(o.id())).toList();
+  }
+
+  /** A breakdown cell with the name the reader's language gives its code. */
+  public record NamedCell(
+      String label, String name, Long count, Long persons, boolean suppressed) {}
+
+  private List<NamedCell> named(List<Figures.Cell> cells, String prefix) {
+    return cells.stream()
+        .map(
+            c ->
+                new NamedCell(
+                    c.label(),
+                    c.label().equals("-") ? msg("fig.uncategorised") : msg(prefix + c.label()),
+                    c.count(),
+                    c.persons(),
+                    c.suppressed()))
+        .toList();
   }
 
   private static String query(Figures.Period p) {
