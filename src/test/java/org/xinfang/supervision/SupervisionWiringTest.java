@@ -20,6 +20,8 @@ class SupervisionWiringTest extends IntegrationTest {
   @Autowired List<BulletinSection> sections;
   @Autowired SpotCheckSource spotChecks;
   @Autowired SpotChecks checks;
+  @Autowired org.xinfang.figures.SupervisionSource supervisionSource;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void spotChecksFeedTheFiguresAndOrdersFeedTheBulletin() {
@@ -38,5 +40,16 @@ class SupervisionWiringTest extends IntegrationTest {
     assertThat(content.title()).isEqualTo("督办件回复情况");
     assertThat(content.summary()).isNotBlank();
     assertThat(sections).extracting(BulletinSection::key).contains("supervision");
+
+    // the annual report's 督办 counts (条例 Art. 41 item 2) equal the orders recorded
+    long issued =
+        jdbc.sql(
+                "select count(*) from supervision_order where issued_by_org = 'dl-xfj'"
+                    + " and issued_on between :f and :t")
+            .param("f", from)
+            .param("t", to)
+            .query(Long.class)
+            .single();
+    assertThat(supervisionSource.orders(Set.of("dl-xfj"), from, to).issued()).isEqualTo(issued);
   }
 }
