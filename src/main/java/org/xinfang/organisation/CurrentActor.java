@@ -12,9 +12,27 @@ import org.xinfang.shared.Forbidden;
 public class CurrentActor {
 
   private final Users users;
+  private final Organisations organisations;
 
-  public CurrentActor(Users users) {
+  public CurrentActor(Users users, Organisations organisations) {
     this.users = users;
+    this.organisations = organisations;
+  }
+
+  /** The signed-in user as a page header shows them, if there is one. */
+  public Optional<SignedIn> signedIn() {
+    return find()
+        .map(
+            a ->
+                new SignedIn(
+                    a.username(),
+                    a.displayName() == null ? a.username() : a.displayName(),
+                    a.organisationId() == null
+                        ? ""
+                        : organisations
+                            .find(a.organisationId())
+                            .map(Organisation::displayName)
+                            .orElse("")));
   }
 
   /** The signed-in user, if there is one (and they are still enabled). */

@@ -28,6 +28,7 @@ import org.xinfang.organisation.CurrentActor;
 import org.xinfang.organisation.OrgType;
 import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
+import org.xinfang.organisation.SignedIn;
 import org.xinfang.petition.PetitionSelector;
 import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.InvalidInput;
@@ -63,28 +64,12 @@ class AccountabilityPages {
     this.messages = messages;
   }
 
-  /** The signed-in user as the header shows them. */
-  public record Me(String username, String displayName, String organisationName) {}
-
   /** A refused act as the page shows it. */
   public record PageProblem(String title, String message, String rule, String article) {}
 
   @ModelAttribute("me")
-  Me me() {
-    return currentActor
-        .find()
-        .map(
-            a ->
-                new Me(
-                    a.username(),
-                    a.displayName() == null ? a.username() : a.displayName(),
-                    a.organisationId() == null
-                        ? ""
-                        : organisations
-                            .find(a.organisationId())
-                            .map(Organisation::displayName)
-                            .orElse("")))
-        .orElse(null);
+  SignedIn me() {
+    return currentActor.signedIn().orElse(null);
   }
 
   @ModelAttribute("selfUrl")

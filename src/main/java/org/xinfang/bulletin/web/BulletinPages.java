@@ -23,8 +23,8 @@ import org.xinfang.bulletin.Bulletin;
 import org.xinfang.bulletin.BulletinDocument;
 import org.xinfang.bulletin.Bulletins;
 import org.xinfang.organisation.CurrentActor;
-import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
+import org.xinfang.organisation.SignedIn;
 import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.InvalidInput;
 import org.xinfang.shared.LawViolation;
@@ -53,28 +53,12 @@ class BulletinPages {
     this.messages = messages;
   }
 
-  /** The signed-in user as the header shows them. */
-  public record Me(String username, String displayName, String organisationName) {}
-
   /** A refused act as the page shows it. */
   public record PageProblem(String title, String message, String rule, String article) {}
 
   @ModelAttribute("me")
-  Me me() {
-    return currentActor
-        .find()
-        .map(
-            a ->
-                new Me(
-                    a.username(),
-                    a.displayName() == null ? a.username() : a.displayName(),
-                    a.organisationId() == null
-                        ? ""
-                        : organisations
-                            .find(a.organisationId())
-                            .map(Organisation::displayName)
-                            .orElse("")))
-        .orElse(null);
+  SignedIn me() {
+    return currentActor.signedIn().orElse(null);
   }
 
   @ModelAttribute("selfUrl")

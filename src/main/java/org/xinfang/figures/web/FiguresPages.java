@@ -30,6 +30,7 @@ import org.xinfang.organisation.CurrentActor;
 import org.xinfang.organisation.OrgLevel;
 import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
+import org.xinfang.organisation.SignedIn;
 import org.xinfang.petition.Page;
 import org.xinfang.petition.PetitionSelector;
 import org.xinfang.shared.Forbidden;
@@ -69,28 +70,12 @@ class FiguresPages {
     this.clock = clock;
   }
 
-  /** The signed-in user as the header shows them. */
-  public record Me(String username, String displayName, String organisationName) {}
-
   /** One figure row of the page. */
   public record Row(String key, Figure figure, String shown, boolean rate) {}
 
   @ModelAttribute("me")
-  Me me() {
-    return currentActor
-        .find()
-        .map(
-            a ->
-                new Me(
-                    a.username(),
-                    a.displayName() == null ? a.username() : a.displayName(),
-                    a.organisationId() == null
-                        ? ""
-                        : organisations
-                            .find(a.organisationId())
-                            .map(Organisation::displayName)
-                            .orElse("")))
-        .orElse(null);
+  SignedIn me() {
+    return currentActor.signedIn().orElse(null);
   }
 
   @ModelAttribute("selfUrl")

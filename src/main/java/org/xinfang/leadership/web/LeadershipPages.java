@@ -39,6 +39,7 @@ import org.xinfang.organisation.CurrentActor;
 import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
 import org.xinfang.organisation.Role;
+import org.xinfang.organisation.SignedIn;
 import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.InvalidInput;
 import org.xinfang.shared.LawViolation;
@@ -451,25 +452,9 @@ class LeadershipPagesAdvice {
     this.messages = messages;
   }
 
-  /** The signed-in user as the header shows them. */
-  public record Me(String username, String displayName, String organisationName) {}
-
   @ModelAttribute("me")
-  Me me() {
-    return currentActor
-        .find()
-        .map(
-            a ->
-                new Me(
-                    a.username(),
-                    a.displayName() == null ? a.username() : a.displayName(),
-                    a.organisationId() == null
-                        ? ""
-                        : organisations
-                            .find(a.organisationId())
-                            .map(Organisation::displayName)
-                            .orElse("")))
-        .orElse(null);
+  SignedIn me() {
+    return currentActor.signedIn().orElse(null);
   }
 
   @ModelAttribute("selfUrl")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 import org.xinfang.ledger.Ledgers;
 import org.xinfang.organisation.CurrentActor;
+import org.xinfang.organisation.SignedIn;
 import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.NotFound;
 
@@ -33,20 +34,9 @@ class LedgerPagesAdvice {
     this.messages = messages;
   }
 
-  /** The signed-in user as the header shows them. */
-  public record Me(String username, String displayName, String organisationName) {}
-
   @ModelAttribute("me")
-  Me me() {
-    return currentActor
-        .find()
-        .map(
-            a ->
-                new Me(
-                    a.username(),
-                    a.displayName() == null ? a.username() : a.displayName(),
-                    a.organisationId() == null ? "" : ledgers.organisationName(a.organisationId())))
-        .orElse(null);
+  SignedIn me() {
+    return currentActor.signedIn().orElse(null);
   }
 
   @ModelAttribute("selfUrl")

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 import org.xinfang.organisation.CurrentActor;
-import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
+import org.xinfang.organisation.SignedIn;
 import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.LawViolation;
 import org.xinfang.shared.NotFound;
@@ -37,25 +37,9 @@ class SupervisionPageAdvice {
     this.messages = messages;
   }
 
-  /** The signed-in user as the header shows them. */
-  public record Me(String username, String displayName, String organisationName) {}
-
   @ModelAttribute("me")
-  Me me() {
-    return currentActor
-        .find()
-        .map(
-            a ->
-                new Me(
-                    a.username(),
-                    a.displayName() == null ? a.username() : a.displayName(),
-                    a.organisationId() == null
-                        ? ""
-                        : organisations
-                            .find(a.organisationId())
-                            .map(Organisation::displayName)
-                            .orElse("")))
-        .orElse(null);
+  SignedIn me() {
+    return currentActor.signedIn().orElse(null);
   }
 
   @ModelAttribute("selfUrl")
