@@ -9,8 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar target/xinfang.jar --xinfang.generate.count=1000000
- * [--xinfang.generate.years=5]} fills the configured database with realistic petitions, shows a
+ * {@code java -jar target/xinfang.jar --xinfang.generate.count=1000000 [--xinfang.generate.years=5]
+ * [--xinfang.generate.root=dl-gov]} fills the configured database with realistic petitions, shows a
  * progress bar and the rows per second, then exits.
  */
 @Component
@@ -24,6 +24,7 @@ class GenerateCommand implements ApplicationRunner {
   private final int years;
   private final long seed;
   private final int batch;
+  private final String root;
 
   GenerateCommand(
       PetitionGenerator generator,
@@ -31,13 +32,15 @@ class GenerateCommand implements ApplicationRunner {
       @Value("${xinfang.generate.count}") long count,
       @Value("${xinfang.generate.years:5}") int years,
       @Value("${xinfang.generate.seed:20260501}") long seed,
-      @Value("${xinfang.generate.batch:2000}") int batch) {
+      @Value("${xinfang.generate.batch:2000}") int batch,
+      @Value("${xinfang.generate.root:}") String root) {
     this.generator = generator;
     this.context = context;
     this.count = count;
     this.years = years;
     this.seed = seed;
     this.batch = batch;
+    this.root = root.isBlank() ? null : root;
   }
 
   @Override
@@ -49,6 +52,7 @@ class GenerateCommand implements ApplicationRunner {
             years,
             seed,
             batch,
+            root,
             done -> {
               double seconds = (System.nanoTime() - start) / 1e9;
               int width = 40;

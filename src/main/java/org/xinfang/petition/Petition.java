@@ -272,6 +272,22 @@ final class Petition {
     return p;
   }
 
+  /**
+   * An empty aggregate to replay a history into one event at a time ({@link #replayNext}): the
+   * state after each event, without replaying the prefix again for every event.
+   */
+  static Petition replaying(String id, int version) {
+    Petition p = new Petition(id);
+    p.version = version;
+    return p;
+  }
+
+  /** Applies the next event of the history being replayed. */
+  void replayNext(HistoryEvent e) {
+    apply(e);
+    history.add(e);
+  }
+
   // ---------------------------------------------------------------- acts
 
   /** Performs one act: the state and date guards common to all, then the act's own law. */

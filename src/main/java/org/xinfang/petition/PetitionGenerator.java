@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.LongConsumer;
@@ -15,6 +18,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xinfang.calendar.Due;
 import org.xinfang.organisation.OrgLevel;
 import org.xinfang.organisation.OrgType;
 import org.xinfang.organisation.Organisation;
@@ -48,6 +52,8 @@ public class PetitionGenerator {
   private final JsonMapper json;
   private final Clock clock;
 
+  private final org.springframework.context.ApplicationEventPublisher events;
+
   PetitionGenerator(
       PetitionService service,
       Petitions petitions,
@@ -55,7 +61,9 @@ public class PetitionGenerator {
       DataSource dataSource,
       TransactionTemplate tx,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.service = service;
     this.petitions = petitions;
     this.organisations = organisations;
@@ -81,23 +89,46 @@ public class PetitionGenerator {
    * {@code batch} per transaction, reporting progress (petitions done) after each batch.
    */
   public Report generate(long count, int years, long seed, int batch, LongConsumer progress) {
+    return generate(count, years, seed, batch, null, progress);
+  }
+
+  /**
+   * As {@link #generate(long, int, long, int, LongConsumer)}, for the organisation subtree of
+   * {@code root} only (its petition bureaus receive, its villages are where petitioners live);
+   * null: every organisation.
+   */
+  public Report generate(
+      long count, int years, long seed, int batch, String root, LongConsumer progress) {
     Instant started = clock.instant();
     LocalDate today = LocalDate.now(clock.withZone(PetitionService.CHINA));
     Random random = new Random(seed);
-    List<Organisation> all = organisations.all();
+    java.util.Set<String> subtree = root == null ? null : organisations.subtree(root);
+    List<Organisation> all =
+        organisations.all().stream()
+            .filter(o -> subtree == null || subtree.contains(o.id()))
+            .toList();
+    if (all.stream().noneMatch(o -> o.type() == OrgType.PETITION_BUREAU)
+        || all.stream().noneMatch(o -> o.level() == OrgLevel.VILLAGE)) {
+      throw new IllegalArgumentException(
+          "The generator needs a petition bureau and a village"
+              + (root == null ? "" : " in the subtree of " + root));
+    }
     List<Organisation> bureaus =
         all.stream()
             .filter(o -> o.type() == OrgType.PETITION_BUREAU && o.level() != OrgLevel.PROVINCE)
             .toList();
     List<Organisation> villages = all.stream().filter(o -> o.level() == OrgLevel.VILLAGE).toList();
-    Law law = service.law();
+    Memory memory = new Memory(service.law());
+    Law law = memory;
     long done = 0;
     long events = 0;
     while (done < count) {
       int n = (int) Math.min(batch, count - done);
       List<Generated> lives = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        lives.add(life(random, today, years, bureaus, villages, all, law));
+        Generated g = life(random, today, years, bureaus, villages, all, law, memory);
+        memory.remember(g, random);
+        lives.add(g);
       }
       events += tx.execute(status -> write(lives, law, today));
       done += n;
@@ -108,6 +139,113 @@ public class PetitionGenerator {
 
   private record Generated(Petitions.Record record, Petition petition) {}
 
+  /** A petitioner and matter generated earlier, who may come again (重复信访, 同人同事). */
+  private record Earlier(
+      String id,
+      LocalDate receivedOn,
+      String bureau,
+      String regionCode,
+      String address,
+      String subject,
+      String name,
+      String phone) {}
+
+  /**
+   * The law as the generator sees it: the real law, except that earlier petitions are also looked
+   * up among those generated in this run and not yet written (a repeat's link is checked as on the
+   * API: 条例 Art. 36 para. 3). Remembers a sample of earlier matters to repeat.
+   */
+  private static final class Memory implements Law {
+    private static final int KEEP = 20_000;
+    private final Law law;
+    private final Map<String, Law.EarlierPetition> states =
+        new LinkedHashMap<>(16, 0.75f, false) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Law.EarlierPetition> eldest) {
+            return size() > 200_000;
+          }
+        };
+    private final List<Earlier> matters = new ArrayList<>();
+
+    Memory(Law law) {
+      this.law = law;
+    }
+
+    void remember(Generated g, Random r) {
+      Petition p = g.petition();
+      Petitions.Record rec = g.record();
+      states.put(
+          rec.id(),
+          new Law.EarlierPetition(rec.id(), p.state(), p.isFinal(), p.holder(), p.repeatOf()));
+      PetitionerData lead = rec.petitioners().get(0);
+      Earlier e =
+          new Earlier(
+              rec.id(),
+              rec.receivedOn(),
+              rec.receivedBy(),
+              rec.regionCode(),
+              lead.address(),
+              rec.subject(),
+              lead.name(),
+              lead.phone());
+      if (matters.size() < KEEP) {
+        matters.add(e);
+      } else {
+        matters.set(r.nextInt(KEEP), e);
+      }
+    }
+
+    /** An earlier matter received long enough before today to be raised again, or null. */
+    Earlier toRepeat(Random r, LocalDate today) {
+      if (matters.isEmpty()) {
+        return null;
+      }
+      Earlier e = matters.get(r.nextInt(matters.size()));
+      return e.receivedOn().isBefore(today.minusDays(30)) ? e : null;
+    }
+
+    @Override
+    public Due due(LocalDate event, String rule) {
+      return law.due(event, rule);
+    }
+
+    @Override
+    public Due due(LocalDate event, String rule, int extra) {
+      return law.due(event, rule, extra);
+    }
+
+    @Override
+    public Due dueWithLength(LocalDate event, String rule, int length) {
+      return law.dueWithLength(event, rule, length);
+    }
+
+    @Override
+    public int length(String rule) {
+      return law.length(rule);
+    }
+
+    @Override
+    public Optional<Organisation> organisation(String id) {
+      return law.organisation(id);
+    }
+
+    @Override
+    public List<Organisation> reviewOrgans(String id) {
+      return law.reviewOrgans(id);
+    }
+
+    @Override
+    public Optional<Law.EarlierPetition> earlier(String petitionId) {
+      Law.EarlierPetition mine = states.get(petitionId);
+      return mine != null ? Optional.of(mine) : law.earlier(petitionId);
+    }
+
+    @Override
+    public boolean levelSkippingAllCategories() {
+      return law.levelSkippingAllCategories();
+    }
+  }
+
   private Generated life(
       Random r,
       LocalDate today,
@@ -115,10 +253,23 @@ public class PetitionGenerator {
       List<Organisation> bureaus,
       List<Organisation> villages,
       List<Organisation> all,
-      Law law) {
+      Law law,
+      Memory memory) {
+    // about one matter in twelve is raised again by the same petitioner (重复信访)
+    Earlier earlier = r.nextInt(100) < 8 ? memory.toRepeat(r, today) : null;
     LocalDate received = receivedOn(r, today, years);
     Organisation bureau = bureaus.get(r.nextInt(bureaus.size()));
     Organisation village = villages.get(r.nextInt(villages.size()));
+    String regionCode = village.regionCode();
+    String address = village.name() + r.nextInt(200) + "号";
+    if (earlier != null) {
+      LocalDate again = earlier.receivedOn().plusDays(15 + r.nextInt(240));
+      received = again.isBefore(today) ? again : today.minusDays(1);
+      bureau =
+          bureaus.stream().filter(b -> b.id().equals(earlier.bureau())).findFirst().orElse(bureau);
+      regionCode = earlier.regionCode();
+      address = earlier.address();
+    }
     Channel channel =
         pick(
             r,
@@ -145,6 +296,11 @@ public class PetitionGenerator {
             + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
     String phone = "13" + (100000000 + r.nextInt(900000000));
     String subject = SUBJECTS[r.nextInt(SUBJECTS.length)];
+    if (earlier != null) {
+      name = earlier.name();
+      phone = earlier.phone();
+      subject = earlier.subject();
+    }
     Registered registered =
         new Registered(
             channel,
@@ -157,7 +313,7 @@ public class PetitionGenerator {
             false,
             persons,
             representatives,
-            null);
+            earlier == null ? null : earlier.id());
     String id = UUID.randomUUID().toString();
     Petition p = Petition.register(id, registered, acting(bureau.id(), received, today), law);
     String holderLevelDepartment = department(r, bureau, all);
@@ -173,7 +329,15 @@ public class PetitionGenerator {
         law);
     on = on.plusDays(1 + r.nextInt(12));
     int fate = r.nextInt(100);
-    if (fate < 8) {
+    if (earlier != null
+        && law.earlier(earlier.id()).map(Law.EarlierPetition::isFinal).orElse(false)) {
+      step(
+          p,
+          new Acts.Decline(
+              on, DeclineGround.FINAL_AFTER_RE_REVIEW, "该事项已经复核终结，不再受理", null, earlier.id()),
+          today,
+          law);
+    } else if (fate < 8) {
       step(
           p,
           new Acts.Decline(on, DeclineGround.NOT_COMPETENT, "不属于本机关职权范围", null, null),
@@ -257,7 +421,7 @@ public class PetitionGenerator {
             bureau.id(),
             "generator",
             received.atTime(9, 0).atOffset(ZoneOffset.ofHours(8)),
-            village.regionCode(),
+            regionCode,
             subject,
             "信访人反映：" + subject + "问题，至今未得到解决。",
             "请求依法解决" + subject + "问题。",
@@ -270,7 +434,7 @@ public class PetitionGenerator {
             persons > 1,
             false,
             true,
-            null,
+            earlier == null ? null : earlier.id(),
             false,
             false,
             false,
@@ -278,17 +442,7 @@ public class PetitionGenerator {
             null,
             1,
             List.of(
-                new PetitionerData(
-                    name,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    phone,
-                    village.name() + r.nextInt(200) + "号",
-                    null,
-                    true)),
+                new PetitionerData(name, null, null, null, null, null, phone, address, null, true)),
             List.of());
     return new Generated(record, p);
   }
@@ -412,7 +566,8 @@ public class PetitionGenerator {
             p.lastActOn(),
             p.history().size(),
             p.history().size(),
-            null
+            null,
+            r.repeatOf()
           });
       for (String org : Petitions.partiesOf(r.receivedBy(), p, p.history())) {
         parties.add(new Object[] {r.id(), org});
@@ -445,7 +600,7 @@ public class PetitionGenerator {
             });
         previous = hash;
       }
-      petitionRow[petitionRow.length - 1] = previous;
+      petitionRow[petitionRow.length - 2] = previous;
       for (Duty duty : p.duties(law, today)) {
         duties.add(
             new Object[] {
@@ -465,8 +620,8 @@ public class PetitionGenerator {
             + " registered_at, region_code, subject, facts, request, topic, representatives, persons, collective,"
             + " anonymous, notice_owed, litigation_related, threat_made, foreign_related, public_online, state,"
             + " category, pathway, handling_organisation, is_final, concluded_on, resolved, major, last_act_on,"
-            + " version, history_events, history_head)"
-            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,true,false,false,false,false,?,?,?,?,?,?,?,false,?,?,?,?)",
+            + " version, history_events, history_head, repeat_of)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,true,false,false,false,false,?,?,?,?,?,?,?,false,?,?,?,?,?)",
         petitions);
     jdbc.batchUpdate(
         "insert into petitioner (petition_id, ordinal, name, phone, address, lead) values (?,0,?,?,?,true)",
@@ -482,6 +637,8 @@ public class PetitionGenerator {
         duties);
     jdbc.batchUpdate(
         "insert into petition_party (petition_id, organisation_id) values (?,?)", parties);
+    this.events.publishEvent(
+        new PetitionsGenerated(lives.stream().map(g -> g.record().id()).toList()));
     return events.size();
   }
 

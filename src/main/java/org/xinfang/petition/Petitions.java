@@ -834,6 +834,44 @@ class Petitions {
         payload);
   }
 
+  /**
+   * Many petitions' records without their people, keyed by id (one query): what statistics need to
+   * derive facts in bulk.
+   */
+  java.util.Map<String, Record> recordsWithoutPeople(java.util.Collection<String> ids) {
+    java.util.Map<String, Record> out = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    jdbc.sql("select * from petition where id in (:ids)")
+        .param("ids", ids)
+        .query((rs, n) -> record(rs))
+        .list()
+        .forEach(r -> out.put(r.id(), r));
+    return out;
+  }
+
+  /** Many petitions' histories, keyed by id, each in order (one query). */
+  java.util.Map<String, List<HistoryEvent>> histories(java.util.Collection<String> ids) {
+    java.util.Map<String, List<HistoryEvent>> out = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    jdbc.sql(
+            """
+            select petition_id, seq, act, on_date, actor, organisation_id, recorded_at, article,
+              back_entered, admin_act, payload
+            from petition_event where petition_id in (:ids) order by petition_id, seq
+            """)
+        .param("ids", ids)
+        .query(
+            (java.sql.ResultSet rs) -> {
+              out.computeIfAbsent(rs.getString("petition_id"), k -> new ArrayList<>())
+                  .add(event(rs, rs.getRow()));
+            });
+    return out;
+  }
+
   Optional<Record> record(String id) {
     Optional<Record> base =
         jdbc.sql("select * from petition where id = :id")
