@@ -371,6 +371,67 @@ class AccountabilityScenarioTest extends IntegrationTest {
         .isIn(403, 404);
   }
 
+  @Test
+  @DisplayName(
+      "条例 Art. 46 item 5: the accused unit cannot read or reveal the accusation; a reveal of the"
+          + " accuser's personal data by an organ outside the matter's line is traced as a suspected"
+          + " leak, while reveals by the discipline organ and the receiving bureau are not")
+  void accusationLeak() throws Exception {
+    Map<String, Object> acc = letter("2026-10-12", DemoData.CITY_PETITION_BUREAU);
+    acc.put("category", "ACCUSATION");
+    acc.put("subject", "检举区人社局干部违规办理社保");
+    acc.put(
+        "accused",
+        List.of(
+            Map.of(
+                "name", "李某", "organisationId", DemoData.ZHONGSHAN_HUMAN_RESOURCES, "post", "股长")));
+    String id = register(acc).get("id").asString();
+    act(id, "forward", Map.of("on", "2026-10-13", "to", DemoData.CITY_DISCIPLINE_INSPECTION));
+
+    // the accused unit: the accusation does not exist for it, so nothing can be revealed to it
+    String accusedUser = "leak-zs-rsj-" + System.nanoTime();
+    String outsider = "leak-ln-xfj-" + System.nanoTime();
+    for (String[] u :
+        new String[][] {
+          {accusedUser, DemoData.ZHONGSHAN_HUMAN_RESOURCES, "HANDLER"},
+          {outsider, DemoData.PROVINCE_PETITION_BUREAU, "SUPERVISOR"}
+        }) {
+      ok(
+          postJson(
+              "/api/users",
+              Map.of(
+                  "username", u[0],
+                  "password", PW,
+                  "displayName", u[0],
+                  "organisationId", u[1],
+                  "roles", List.of(u[2]))));
+    }
+    assertThat(status(postJsonAs(accusedUser, PW, "/api/petitions/" + id + "/reveal", Map.of())))
+        .isEqualTo(404);
+    assertThat(status(getAs(accusedUser, PW, "/api/petitions/" + id))).isEqualTo(404);
+
+    // reveals inside the line: the discipline organ handling it, the bureau that received it
+    ok(
+        postJsonAs(
+            DemoData.CITY_DISCIPLINE_HANDLER, PW, "/api/petitions/" + id + "/reveal", Map.of()));
+    ok(postJsonAs(SUPERVISOR, PW, "/api/petitions/" + id + "/reveal", Map.of()));
+    JsonNode clean = ok(getAs(SUPERVISOR, PW, "/api/accountability/petitions/" + id));
+    assertThat(kinds(clean)).doesNotContain("ACCUSATION_LEAKED");
+
+    // the province bureau's supervisor reads its jurisdiction, but is outside this matter's line
+    ok(postJsonAs(outsider, PW, "/api/petitions/" + id + "/reveal", Map.of()));
+    JsonNode trace = ok(getAs(SUPERVISOR, PW, "/api/accountability/petitions/" + id));
+    JsonNode leak = failure(trace, "ACCUSATION_LEAKED");
+    assertThat(leak.get("article").asString()).isEqualTo("条例 Art. 46 item 5");
+    assertThat(leak.get("status").asString()).isEqualTo("SUSPECTED");
+    assertThat(leak.get("owedBy").asString()).isEqualTo(DemoData.PROVINCE_PETITION_BUREAU);
+    assertThat(leak.get("user").asString()).isEqualTo(outsider);
+    assertThat(
+            trace.get("failures").findValuesAsString("kind").stream()
+                .filter("ACCUSATION_LEAKED"::equals))
+        .hasSize(1);
+  }
+
   private String page(String url, String username) throws Exception {
     var response =
         mvc.perform(
