@@ -43,9 +43,11 @@ import org.xinfang.shared.NotFound;
  *
  * <p>A file is accepted by what it is, not by what it is called: its first bytes must be those of a
  * PDF, PNG, JPEG, GIF or WebP. It is written to a temporary file, synced to disk and moved
- * atomically into place under {@code ${xinfang.data-dir}/attachments}, named by its SHA-256, so the
- * same scan uploaded twice is stored once and a half-written file is never visible. Every read
- * checks the hash again.
+ * atomically into place under {@code xinfang.attachments.dir} (default {@code
+ * ${xinfang.data-dir}/attachments}), named by its SHA-256, so the same scan uploaded twice is
+ * stored once and a half-written file is never visible. Every read checks the hash again. Several
+ * instances share one directory (a network file system): content addressing and the atomic move
+ * make concurrent writers of the same file harmless (docs/scale.md).
  */
 @Service
 public class Attachments {
@@ -67,13 +69,13 @@ public class Attachments {
       PetitionService petitions,
       AuditSettings audit,
       Clock clock,
-      @Value("${xinfang.data-dir:./data}") String dataDir,
+      @Value("${xinfang.attachments.dir:${xinfang.data-dir:./data}/attachments}") String dir,
       @Value("${xinfang.attachments.max-size:10MB}") DataSize maxSize) {
     this.jdbc = jdbc;
     this.petitions = petitions;
     this.audit = audit;
     this.clock = clock;
-    this.root = Path.of(dataDir, "attachments");
+    this.root = Path.of(dir);
     this.maxBytes = maxSize.toBytes();
   }
 

@@ -3,6 +3,7 @@ package org.xinfang.bulletin;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,10 +12,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The daily job: each morning, the draft bulletin of every petition bureau for the day. Idempotent
- * ({@link Bulletins#generateDaily}): a second run, on this instance or another, changes nothing.
- * Off with {@code xinfang.bulletin.daily.enabled=false}; the time is {@code
- * xinfang.bulletin.daily.cron} (default 07:00 China time).
+ * The daily job: each morning, the draft bulletin of every petition bureau for the day. Once across
+ * instances (ShedLock, like the deadline watch), and idempotent besides ({@link
+ * Bulletins#generateDaily}): a second run, on this instance or another, changes nothing. Off with
+ * {@code xinfang.bulletin.daily.enabled=false}; the time is {@code xinfang.bulletin.daily.cron}
+ * (default 07:00 China time).
  */
 @Configuration
 @EnableScheduling
@@ -36,7 +38,8 @@ class BulletinJob {
   }
 
   @Scheduled(cron = "${xinfang.bulletin.daily.cron:0 0 7 * * *}", zone = "Asia/Shanghai")
-  void daily() {
+  @SchedulerLock(name = "daily-bulletins", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
+  public void daily() {
     int created =
         bulletins.generateDaily(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
     if (created > 0) {

@@ -25,7 +25,8 @@ import org.xinfang.shared.InvalidInput;
  *
  * <p>The product carries the notices of 2023–2026 ({@code calendar/cn-holidays.txt}) and loads
  * those the database lacks on start; further notices are imported in the holiday-cn format. The
- * data is read once and cached; an import refreshes the cache.
+ * data is cached; an import refreshes the cache, and the cache is read again after a minute, so an
+ * import on another instance on the same database is seen there too.
  */
 @Service
 public class WorkingCalendar {
@@ -59,6 +60,12 @@ public class WorkingCalendar {
     snapshot();
   }
 
+  /**
+   * Several instances may share the database: a notice imported on another instance is read here
+   * within this long (the data is a few hundred rows).
+   */
+  static final long REFRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
   private Snapshot snapshot() {
     Snapshot current = snapshot;
     if (current == null) {
@@ -66,6 +73,13 @@ public class WorkingCalendar {
         current = snapshot;
         if (current == null) {
           loadBundled();
+          current = refresh();
+        }
+      }
+    } else if (System.nanoTime() - current.loadedAt() > REFRESH_NANOS) {
+      synchronized (this) {
+        current = snapshot;
+        if (System.nanoTime() - current.loadedAt() > REFRESH_NANOS) {
           current = refresh();
         }
       }
@@ -98,7 +112,7 @@ public class WorkingCalendar {
     for (CalendarStore.StoredDay day : store.days()) {
       days.put(day.day(), day);
     }
-    Snapshot fresh = new Snapshot(Map.copyOf(years), Map.copyOf(days));
+    Snapshot fresh = new Snapshot(Map.copyOf(years), Map.copyOf(days), System.nanoTime());
     snapshot = fresh;
     return fresh;
   }
@@ -278,5 +292,7 @@ public class WorkingCalendar {
 
   /** The calendar data as read from the store: loaded years and listed days. */
   private record Snapshot(
-      Map<Integer, CalendarStore.StoredYear> years, Map<LocalDate, CalendarStore.StoredDay> days) {}
+      Map<Integer, CalendarStore.StoredYear> years,
+      Map<LocalDate, CalendarStore.StoredDay> days,
+      long loadedAt) {}
 }

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(IntegrationTest.Clocks.class)
+@Import({IntegrationTest.Clocks.class, MockMvcSessionIdResolver.Config.class})
 public abstract class IntegrationTest {
 
   /** The bootstrap administrator of the test configuration (config/application.properties). */

@@ -65,7 +65,8 @@ class AccountabilityPages {
   }
 
   /** A refused act as the page shows it. */
-  public record PageProblem(String title, String message, String rule, String article) {}
+  public record PageProblem(String title, String message, String rule, String article)
+      implements java.io.Serializable {}
 
   @ModelAttribute("me")
   SignedIn me() {

@@ -69,7 +69,8 @@ class ConferencePages {
   }
 
   /** A refused act as the page shows it (the layout's problem box). */
-  public record PageProblem(String title, String message, String rule, String article) {}
+  public record PageProblem(String title, String message, String rule, String article)
+      implements java.io.Serializable {}
 
   /** A choice in a select or a checkbox list. */
   public record Choice(String value, String label) {}

@@ -52,7 +52,8 @@ class LedgerPages {
   }
 
   /** A refusal shown above a form (the layout's problem box). */
-  public record Problem(String title, String message, String rule, String article) {}
+  public record Problem(String title, String message, String rule, String article)
+      implements java.io.Serializable {}
 
   @GetMapping("/ledgers")
   String list(Model model) {
