@@ -44,7 +44,7 @@ class FactStore {
   /** Petitions were written in bulk by the generator: their facts, in the same transaction. */
   @EventListener
   public void on(org.xinfang.petition.PetitionsGenerated generated) {
-    replace(generated.petitionIds(), statistics.facts(generated.petitionIds()));
+    replace(generated.petitionIds(), generated.facts());
   }
 
   @Transactional

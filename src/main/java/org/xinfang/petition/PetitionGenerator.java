@@ -637,8 +637,12 @@ public class PetitionGenerator {
         duties);
     jdbc.batchUpdate(
         "insert into petition_party (petition_id, organisation_id) values (?,?)", parties);
-    this.events.publishEvent(
-        new PetitionsGenerated(lives.stream().map(g -> g.record().id()).toList()));
+    List<PetitionFacts> facts = new ArrayList<>(lives.size());
+    for (Generated g : lives) {
+      Petitions.Record r = g.record();
+      facts.add(PetitionStatistics.derive(r, g.petition().history(), law));
+    }
+    this.events.publishEvent(new PetitionsGenerated(facts));
     return events.size();
   }
 

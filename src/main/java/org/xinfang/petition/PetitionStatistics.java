@@ -75,7 +75,8 @@ public class PetitionStatistics {
     return out;
   }
 
-  private static PetitionFacts derive(Petitions.Record r, List<HistoryEvent> events, Law law) {
+  /** The facts of one petition from its record and its whole history, replayed once. */
+  static PetitionFacts derive(Petitions.Record r, List<HistoryEvent> events, Law law) {
     String id = r.id();
     List<PetitionFacts.DutySpan> spans = new ArrayList<>();
     Map<String, PetitionFacts.DutySpan> open = new LinkedHashMap<>();
