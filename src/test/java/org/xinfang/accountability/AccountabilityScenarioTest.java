@@ -391,21 +391,8 @@ class AccountabilityScenarioTest extends IntegrationTest {
     // the accused unit: the accusation does not exist for it, so nothing can be revealed to it
     String accusedUser = "leak-zs-rsj-" + System.nanoTime();
     String outsider = "leak-ln-xfj-" + System.nanoTime();
-    for (String[] u :
-        new String[][] {
-          {accusedUser, DemoData.ZHONGSHAN_HUMAN_RESOURCES, "HANDLER"},
-          {outsider, DemoData.PROVINCE_PETITION_BUREAU, "SUPERVISOR"}
-        }) {
-      ok(
-          postJson(
-              "/api/users",
-              Map.of(
-                  "username", u[0],
-                  "password", PW,
-                  "displayName", u[0],
-                  "organisationId", u[1],
-                  "roles", List.of(u[2]))));
-    }
+    staff(accusedUser, PW, DemoData.ZHONGSHAN_HUMAN_RESOURCES, "HANDLER");
+    staff(outsider, PW, DemoData.PROVINCE_PETITION_BUREAU, "SUPERVISOR");
     assertThat(status(postJsonAs(accusedUser, PW, "/api/petitions/" + id + "/reveal", Map.of())))
         .isEqualTo(404);
     assertThat(status(getAs(accusedUser, PW, "/api/petitions/" + id))).isEqualTo(404);

@@ -71,13 +71,13 @@ class AssessmentTest extends IntegrationTest {
 
   @BeforeAll
   void data() throws Exception {
-    org(gov, "考核县人民政府", "COUNTY", "GOVERNMENT", "dl-gov", "219902");
-    org(a, "甲镇人民政府", "TOWNSHIP", "GOVERNMENT", gov, "219902001");
-    org(b, "乙镇人民政府", "TOWNSHIP", "GOVERNMENT", gov, "219902002");
-    org(c, "考核县人社局", "COUNTY", "DEPARTMENT", gov, "219902");
-    org(bureau, "考核县信访局", "COUNTY", "PETITION_BUREAU", gov, "219902");
-    staff(supervisor, gov, "SUPERVISOR");
-    staff(foreign, b, "SUPERVISOR");
+    organisation(gov, "考核县人民政府", "COUNTY", "GOVERNMENT", "dl-gov", "219902");
+    organisation(a, "甲镇人民政府", "TOWNSHIP", "GOVERNMENT", gov, "219902001");
+    organisation(b, "乙镇人民政府", "TOWNSHIP", "GOVERNMENT", gov, "219902002");
+    organisation(c, "考核县人社局", "COUNTY", "DEPARTMENT", gov, "219902");
+    organisation(bureau, "考核县信访局", "COUNTY", "PETITION_BUREAU", gov, "219902");
+    staff(supervisor, PW, gov, "SUPERVISOR");
+    staff(foreign, PW, b, "SUPERVISOR");
 
     String a1 = petition("2026-09-01", a, null);
     String a2 = petition("2026-09-01", a, null);
@@ -374,37 +374,5 @@ class AssessmentTest extends IntegrationTest {
     String region = by.equals(a) ? "219902001001" : by.equals(b) ? "219902002001" : "219902";
     body.put("regionCode", region);
     return register(body).get("id").asText();
-  }
-
-  private void org(String id, String name, String level, String type, String parent, String region)
-      throws Exception {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", id);
-    body.put("name", name);
-    body.put("level", level);
-    body.put("type", type);
-    body.put("parentId", parent);
-    body.put("regionCode", region);
-    if (type.equals("DEPARTMENT")) {
-      body.put("line", "人社");
-    }
-    postJson("/api/organisations", body).andExpect(status().isCreated());
-  }
-
-  private void staff(String name, String org, String role) throws Exception {
-    postJson(
-            "/api/users",
-            Map.of(
-                "username",
-                name,
-                "password",
-                PW,
-                "displayName",
-                name,
-                "organisationId",
-                org,
-                "roles",
-                List.of(role)))
-        .andExpect(status().isCreated());
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,13 +40,13 @@ class FiguresApiTest extends IntegrationTest {
 
   @BeforeAll
   void data() throws Exception {
-    org(gov, "测试县人民政府", "COUNTY", "GOVERNMENT", "dl-gov", "219901");
-    org(bureau, "测试县信访局", "COUNTY", "PETITION_BUREAU", gov, "219901");
-    org(dep, "测试县人社局", "COUNTY", "DEPARTMENT", gov, "219901");
-    org(town, "测试镇人民政府", "TOWNSHIP", "GOVERNMENT", gov, "219901001");
-    org(village, "测试村民委员会", "VILLAGE", "VILLAGE_COMMITTEE", town, "219901001001");
-    user(supervisor, gov, "SUPERVISOR");
-    user(depHandler, dep, "HANDLER");
+    organisation(gov, "测试县人民政府", "COUNTY", "GOVERNMENT", "dl-gov", "219901");
+    organisation(bureau, "测试县信访局", "COUNTY", "PETITION_BUREAU", gov, "219901");
+    organisation(dep, "测试县人社局", "COUNTY", "DEPARTMENT", gov, "219901");
+    organisation(town, "测试镇人民政府", "TOWNSHIP", "GOVERNMENT", gov, "219901001");
+    organisation(village, "测试村民委员会", "VILLAGE", "VILLAGE_COMMITTEE", town, "219901001001");
+    staff(supervisor, PW, gov, "SUPERVISOR");
+    staff(depHandler, PW, dep, "HANDLER");
 
     // A: received 09-18, notice due 10-03 → rolls to 10-08 (holiday); accepted 10-08: on time
     a = petition("2026-09-18", dep, 1, null, "219901001001");
@@ -229,37 +228,5 @@ class FiguresApiTest extends IntegrationTest {
       body.put("regionCode", region);
     }
     return register(body).get("id").asText();
-  }
-
-  private void org(String id, String name, String level, String type, String parent, String region)
-      throws Exception {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", id);
-    body.put("name", name);
-    body.put("level", level);
-    body.put("type", type);
-    body.put("parentId", parent);
-    body.put("regionCode", region);
-    if (type.equals("DEPARTMENT")) {
-      body.put("line", "人社");
-    }
-    postJson("/api/organisations", body).andExpect(status().isCreated());
-  }
-
-  private void user(String name, String org, String role) throws Exception {
-    postJson(
-            "/api/users",
-            Map.of(
-                "username",
-                name,
-                "password",
-                PW,
-                "displayName",
-                name,
-                "organisationId",
-                org,
-                "roles",
-                List.of(role)))
-        .andExpect(status().isCreated());
   }
 }

@@ -42,15 +42,15 @@ class GeneratedRecordTest extends IntegrationTest {
 
   @BeforeAll
   void generate() throws Exception {
-    org(gov, "生成县人民政府", "COUNTY", "GOVERNMENT", "dl-gov", "219902");
-    org(bureau, "生成县信访局", "COUNTY", "PETITION_BUREAU", gov, "219902");
-    org("gen-rsj-" + tag, "生成县人社局", "COUNTY", "DEPARTMENT", gov, "219902");
-    org("gen-zjj-" + tag, "生成县住建局", "COUNTY", "DEPARTMENT", gov, "219902");
+    organisation(gov, "生成县人民政府", "COUNTY", "GOVERNMENT", "dl-gov", "219902");
+    organisation(bureau, "生成县信访局", "COUNTY", "PETITION_BUREAU", gov, "219902");
+    organisation("gen-rsj-" + tag, "生成县人社局", "COUNTY", "DEPARTMENT", gov, "219902");
+    organisation("gen-zjj-" + tag, "生成县住建局", "COUNTY", "DEPARTMENT", gov, "219902", "住建");
     for (int t = 1; t <= 2; t++) {
       String town = "gen-town" + t + "-" + tag;
-      org(town, "生成" + t + "镇人民政府", "TOWNSHIP", "GOVERNMENT", gov, "21990200" + t);
+      organisation(town, "生成" + t + "镇人民政府", "TOWNSHIP", "GOVERNMENT", gov, "21990200" + t);
       for (int v = 1; v <= 2; v++) {
-        org(
+        organisation(
             "gen-v" + t + v + "-" + tag,
             "生成" + t + v + "村民委员会",
             "VILLAGE",
@@ -205,20 +205,5 @@ class GeneratedRecordTest extends IntegrationTest {
             .query(String.class)
             .list());
     return out;
-  }
-
-  private void org(String id, String name, String level, String type, String parent, String region)
-      throws Exception {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", id);
-    body.put("name", name);
-    body.put("level", level);
-    body.put("type", type);
-    body.put("parentId", parent);
-    body.put("regionCode", region);
-    if (type.equals("DEPARTMENT")) {
-      body.put("line", id.contains("rsj") ? "人社" : "住建");
-    }
-    postJson("/api/organisations", body).andExpect(status().isCreated());
   }
 }

@@ -114,6 +114,55 @@ public abstract class IntegrationTest {
   }
 
   /** Registers and returns the petition JSON; fails the test unless 201. */
+  /**
+   * Creates an organisation through the API as the bootstrap admin (a department in the given line
+   * of work, 人社 when null).
+   */
+  protected void organisation(
+      String id, String name, String level, String type, String parent, String region, String line)
+      throws Exception {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("id", id);
+    body.put("name", name);
+    body.put("level", level);
+    body.put("type", type);
+    body.put("parentId", parent);
+    body.put("regionCode", region);
+    if (type.equals("DEPARTMENT")) {
+      body.put("line", line == null ? "人社" : line);
+    }
+    int status = postJson("/api/organisations", body).andReturn().getResponse().getStatus();
+    if (status != 201) {
+      throw new AssertionError("organisation " + id + " not created: " + status);
+    }
+  }
+
+  protected void organisation(
+      String id, String name, String level, String type, String parent, String region)
+      throws Exception {
+    organisation(id, name, level, type, parent, region, null);
+  }
+
+  /** Creates a staff user with one role through the API as the bootstrap admin. */
+  protected void staff(String username, String password, String organisationId, String role)
+      throws Exception {
+    int status =
+        postJson(
+                "/api/users",
+                Map.of(
+                    "username", username,
+                    "password", password,
+                    "displayName", username,
+                    "organisationId", organisationId,
+                    "roles", List.of(role)))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    if (status != 201) {
+      throw new AssertionError("user " + username + " not created: " + status);
+    }
+  }
+
   protected JsonNode register(Map<String, Object> body) throws Exception {
     ResultActions r = postJson("/api/petitions", body);
     int status = r.andReturn().getResponse().getStatus();
