@@ -49,9 +49,7 @@ class FactStore {
 
   @Transactional
   void refresh(String petitionId) {
-    jdbc.sql("delete from figure_duty where petition_id = :p").param("p", petitionId).update();
-    jdbc.sql("delete from figure_fact where petition_id = :p").param("p", petitionId).update();
-    statistics.facts(petitionId).ifPresent(this::insert);
+    replace(List.of(petitionId), statistics.facts(petitionId).map(List::of).orElseGet(List::of));
   }
 
   /**
@@ -65,6 +63,13 @@ class FactStore {
     while (true) {
       List<String> ids = statistics.ids(after, 1000);
       if (ids.isEmpty()) {
+        // a repeat rebuilt before the petition it names had facts: every earliest repeat again
+        transactions.executeWithoutResult(
+            status ->
+                jdbc.sql(
+                        "update figure_fact set first_repeat_day = (select min(r.received_day)"
+                            + " from figure_fact r where r.repeat_of = figure_fact.petition_id)")
+                    .update());
         return done;
       }
       transactions.executeWithoutResult(status -> replace(ids, statistics.facts(ids)));
@@ -75,18 +80,58 @@ class FactStore {
   }
 
   private void replace(List<String> ids, List<PetitionFacts> facts) {
+    // what the rows being replaced said: whom each repeated (a link may change), and the day of
+    // its own earliest repeat (kept: the repeats naming it are other petitions' facts)
+    java.util.Set<String> repeated = new java.util.HashSet<>();
+    java.util.Map<String, Integer> firstRepeat = new java.util.HashMap<>();
+    jdbc.sql(
+            "select petition_id, repeat_of, first_repeat_day from figure_fact"
+                + " where petition_id in (:ids)")
+        .param("ids", ids)
+        .query(
+            (java.sql.ResultSet rs) -> {
+              if (rs.getString(2) != null) {
+                repeated.add(rs.getString(2));
+              }
+              int day = rs.getInt(3);
+              if (!rs.wasNull()) {
+                firstRepeat.put(rs.getString(1), day);
+              }
+            });
     jdbc.sql("delete from figure_duty where petition_id in (:ids)").param("ids", ids).update();
     jdbc.sql("delete from figure_fact where petition_id in (:ids)").param("ids", ids).update();
     List<Object[]> factRows = new java.util.ArrayList<>(facts.size());
     List<Object[]> dutyRows = new java.util.ArrayList<>();
     for (PetitionFacts f : facts) {
-      factRows.add(factRow(f));
+      factRows.add(factRow(f, firstRepeat.get(f.id())));
       for (PetitionFacts.DutySpan d : f.duties()) {
         dutyRows.add(dutyRow(f, d));
       }
     }
     batch.batchUpdate(INSERT_FACT, factRows);
     batch.batchUpdate(INSERT_DUTY, dutyRows);
+    for (PetitionFacts f : facts) {
+      if (f.repeatOf() != null) {
+        repeated.add(f.repeatOf());
+      }
+    }
+    firstRepeats(repeated);
+  }
+
+  /**
+   * Sets {@code first_repeat_day} of these petitions: the day the earliest repeat naming each was
+   * received (LAW.md §9, first-petition resolution), null when none.
+   */
+  private void firstRepeats(java.util.Collection<String> ids) {
+    List<String> all = new java.util.ArrayList<>(ids);
+    for (int i = 0; i < all.size(); i += 1000) {
+      jdbc.sql(
+              "update figure_fact set first_repeat_day = (select min(r.received_day) from"
+                  + " figure_fact r where r.repeat_of = figure_fact.petition_id)"
+                  + " where petition_id in (:ids)")
+          .param("ids", all.subList(i, Math.min(all.size(), i + 1000)))
+          .update();
+    }
   }
 
   /** How many petitions have no facts yet. */
@@ -102,21 +147,15 @@ class FactStore {
       """
       insert into figure_fact (petition_id, received_by, received_on, received_day, persons,
         channel, category, region_code, topic, repeat_of, concluded_on, concluded_day,
-        concluded_by, opinion_given, rating, rated_on, resolved, resolved_on, resolved_by)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        concluded_by, opinion_given, rating, rated_on, resolved, resolved_on, resolved_by,
+        first_repeat_day)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
   private static final String INSERT_DUTY =
       "insert into figure_duty (petition_id, ordinal, duty, owed_by, arose, due, done_on, done_act)"
           + " values (?, ?, ?, ?, ?, ?, ?, ?)";
 
-  private void insert(PetitionFacts f) {
-    jdbc.sql(INSERT_FACT).params(factRow(f)).update();
-    for (PetitionFacts.DutySpan d : f.duties()) {
-      jdbc.sql(INSERT_DUTY).params(dutyRow(f, d)).update();
-    }
-  }
-
-  private static Object[] factRow(PetitionFacts f) {
+  private static Object[] factRow(PetitionFacts f, Integer firstRepeatDay) {
     return new Object[] {
       f.id(),
       f.receivedBy(),
@@ -136,7 +175,8 @@ class FactStore {
       f.ratedOn(),
       f.resolved(),
       f.resolvedOn(),
-      f.resolvedBy()
+      f.resolvedBy(),
+      firstRepeatDay
     };
   }
 

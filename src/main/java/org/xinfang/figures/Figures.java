@@ -211,29 +211,6 @@ public class Figures {
         long[] c = ledgerCounts(p);
         yield Figure.rate(c[0], c[1], formula(key));
       }
-      case "firstPetitionResolutionRate" -> {
-        // counted from the repeats' side: the first petitions a repeat names within the window are
-        // few, where a correlated "not exists" probed the repeat index once per concluded petition
-        Query q = query(key, p);
-        long all =
-            jdbc.sql("select count(*) from " + q.from + " where " + q.where)
-                .params(q.args)
-                .query(Long.class)
-                .single();
-        List<Object> args = new ArrayList<>();
-        args.add(repeatWindowDays);
-        args.addAll(q.args);
-        long repeated =
-            jdbc.sql(
-                    "select count(distinct f.petition_id) from figure_fact r join figure_fact f on"
-                        + " f.petition_id = r.repeat_of where r.repeat_of is not null and"
-                        + " r.received_day <= f.concluded_day + ? and "
-                        + q.where)
-                .params(args)
-                .query(Long.class)
-                .single();
-        yield Figure.rate(all - repeated, all, formula(key));
-      }
       default -> {
         Query q = query(key, p);
         List<Object> args = new ArrayList<>(q.numeratorArgs);
@@ -342,8 +319,7 @@ public class Figures {
                   "figure_fact f",
                   where + " and f.repeat_of is null",
                   args,
-                  "not exists (select 1 from figure_fact r where r.repeat_of = f.petition_id"
-                      + " and r.received_day <= f.concluded_day + ?)",
+                  "(f.first_repeat_day is null or f.first_repeat_day > f.concluded_day + ?)",
                   List.of(repeatWindowDays),
                   "f.petition_id",
                   null);
