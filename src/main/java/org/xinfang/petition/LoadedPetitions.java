@@ -1,6 +1,6 @@
 package org.xinfang.petition;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +66,14 @@ final class LoadedPetitions {
     }
   }
 
+  /**
+   * How many petitions a transaction keeps: an act needs one (two with a repeat link); a long
+   * transaction walking many petitions (recomputing provisional due dates after a holiday notice,
+   * rebuilding the figures) keeps only the most recent, and an aggregate dropped from here is saved
+   * as any other: its chain head and parties are read again.
+   */
+  static final int KEPT = 32;
+
   /** The key of this application's resource (one per repository, not one per JVM). */
   private final Object key = new Object();
 
@@ -81,7 +89,13 @@ final class LoadedPetitions {
     if (bound != null) {
       return bound;
     }
-    Map<String, Loaded> fresh = new HashMap<>();
+    Map<String, Loaded> fresh =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Loaded> eldest) {
+            return size() > KEPT;
+          }
+        };
     TransactionSynchronizationManager.bindResource(key, fresh);
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {

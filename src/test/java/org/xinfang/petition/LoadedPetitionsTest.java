@@ -37,6 +37,7 @@ class LoadedPetitionsTest extends IntegrationTest {
   @Autowired PetitionService service;
   @Autowired Petitions petitions;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private TransactionTemplate tx;
   private ExecutorService other;
@@ -152,6 +153,56 @@ class LoadedPetitionsTest extends IntegrationTest {
     assertThat(after.handlingOrganisation()).isEqualTo(DemoData.CITY_HUMAN_RESOURCES);
     assertThat(after.history().stream().map(PetitionView.HistoryView::act).toList())
         .containsExactly("register", "forward", IntegrationTest.ISSUE_NOTICE);
+    assertThat(service.verifyHistory().intact()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "a transaction walking many petitions keeps the last few; an aggregate dropped meanwhile is"
+          + " saved on the stored chain head")
+  void manyPetitionsInOneTransaction() throws Exception {
+    String id = register(letter(TODAY, DemoData.CITY_PETITION_BUREAU)).path("id").asString();
+    for (int i = 0; i < LoadedPetitions.KEPT; i++) {
+      register(letter(TODAY, DemoData.CITY_PETITION_BUREAU));
+    }
+    List<String> others =
+        jdbc.sql("select id from petition where id <> :id order by registered_at desc limit :n")
+            .param("id", id)
+            .param("n", LoadedPetitions.KEPT)
+            .query(String.class)
+            .list();
+    assertThat(others).hasSize(LoadedPetitions.KEPT);
+    tx.executeWithoutResult(
+        status -> {
+          Petition loaded = petitions.load(id).orElseThrow();
+          others.forEach(other -> petitions.load(other).orElseThrow());
+          assertThat(petitions.load(id).orElseThrow())
+              .as("dropped, read again")
+              .isNotSameAs(loaded);
+          Petition first = petitions.load(id).orElseThrow();
+          others.forEach(other -> petitions.record(other).orElseThrow());
+          first.perform(
+              new Acts.Forward(null, DemoData.CITY_HUMAN_RESOURCES),
+              new Petition.Acting(
+                  ADMIN,
+                  DemoData.CITY_PETITION_BUREAU,
+                  true,
+                  java.time.LocalDate.parse(TODAY),
+                  clock.instant()),
+              service.law());
+          petitions.save(first);
+          petitions.writeDuties(id, first.duties(service.law(), java.time.LocalDate.parse(TODAY)));
+        });
+    PetitionView after = inTransaction(() -> service.getWithoutScope(id));
+    assertThat(after.state()).isEqualTo(PetitionState.FORWARDED);
+    assertThat(after.history()).hasSize(2);
+    assertThat(
+            jdbc.sql("select count(*) from petition_party where petition_id = :p")
+                .param("p", id)
+                .query(Integer.class)
+                .single())
+        .as("the receiving bureau and the new holder")
+        .isEqualTo(2);
     assertThat(service.verifyHistory().intact()).isTrue();
   }
 
