@@ -204,7 +204,12 @@ public class PetitionService {
             r.receivedOn(),
             r.receivedBy(),
             registeredBy,
-            clock.instant().atZone(CHINA).toOffsetDateTime(),
+            // to the microsecond, as the database keeps it: the answer is made from this record
+            clock
+                .instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                .atZone(CHINA)
+                .toOffsetDateTime(),
             r.regionCode(),
             subject,
             r.facts(),
@@ -228,7 +233,7 @@ public class PetitionService {
             people,
             accused);
     petitions.insert(record, petition);
-    petitions.writeDuties(id, petition.duties(law(), today()));
+    petitions.insertDuties(id, petition.duties(law(), today()));
     return publishAndView(petition);
   }
 

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.xinfang.audit.AuditSettings;
 import org.xinfang.audit.HistoryChain;
+import org.xinfang.petition.LoadedPetitions.Loaded;
 import org.xinfang.petition.Registration.AccusedData;
 import org.xinfang.petition.Registration.PetitionerData;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +62,7 @@ class Petitions {
   private final javax.sql.DataSource dataSource;
   private final IdNumberSeal seal;
   private final AuditSettings audit;
+  private final LoadedPetitions loaded = new LoadedPetitions();
 
   Petitions(
       JdbcClient jdbc,
@@ -110,6 +112,19 @@ class Petitions {
       List<AccusedData> accused) {
 
     Record withPeople(List<PetitionerData> people, List<AccusedData> accusedPeople) {
+      return with(version, repeatOf, people, accusedPeople);
+    }
+
+    /** The record as its row reads after a save: the new version, the repeat link as linked. */
+    Record saved(int newVersion, String newRepeatOf) {
+      return with(newVersion, newRepeatOf, petitioners, accused);
+    }
+
+    private Record with(
+        int newVersion,
+        String newRepeatOf,
+        List<PetitionerData> people,
+        List<AccusedData> accusedPeople) {
       return new Record(
           id,
           number,
@@ -133,13 +148,13 @@ class Petitions {
           collective,
           anonymous,
           noticeOwed,
-          repeatOf,
+          newRepeatOf,
           litigationRelated,
           threatMade,
           foreignRelated,
           publicOnline,
           intakeDetails,
-          version,
+          newVersion,
           people,
           accusedPeople);
     }
@@ -169,7 +184,8 @@ class Petitions {
   }
 
   void insert(Record r, Petition p) {
-    List<Link> links = links(r.id(), p.pending());
+    List<HistoryEvent> pending = p.pending();
+    List<Link> links = links(r.id(), null, pending);
     Head head = head(links);
     jdbc.sql(
             """
@@ -268,8 +284,36 @@ class Petitions {
           .update();
     }
     insertEvents(r.id(), links);
-    addParties(r.id(), partiesOf(r.receivedBy(), p, p.pending()));
+    java.util.Set<String> parties = partiesOf(r.receivedBy(), p, pending);
+    addParties(r.id(), parties);
     p.committed(1);
+    Map<String, Loaded> inTransaction = loaded.current();
+    if (inTransaction != null) {
+      Loaded registered = new Loaded(asStored(r), head);
+      registered.petition = p;
+      registered.parties = parties;
+      inTransaction.put(r.id(), registered);
+    }
+  }
+
+  /** The record as it reads back from its rows (the first petitioner leads unless told). */
+  private static Record asStored(Record r) {
+    List<PetitionerData> people = new ArrayList<>();
+    for (PetitionerData d : r.petitioners()) {
+      people.add(
+          new PetitionerData(
+              d.name(),
+              d.sex(),
+              d.ethnicity(),
+              d.birthDate(),
+              d.idType(),
+              d.idNumber(),
+              d.phone(),
+              d.address(),
+              d.occupation(),
+              d.lead() != null ? d.lead() : people.isEmpty()));
+    }
+    return r.saved(1, r.repeatOf()).withPeople(List.copyOf(people), List.copyOf(r.accused()));
   }
 
   /**
@@ -320,6 +364,14 @@ class Petitions {
 
   /** The organisations accused in a petition (条例 Art. 30). */
   List<String> accusedOrganisations(String petitionId) {
+    Loaded l = inTransaction(petitionId);
+    if (l != null) {
+      return l.record.accused().stream()
+          .map(AccusedData::organisationId)
+          .filter(java.util.Objects::nonNull)
+          .distinct()
+          .toList();
+    }
     return jdbc.sql(
             "select distinct organisation_id from accused where petition_id = :p"
                 + " and organisation_id is not null")
@@ -398,11 +450,11 @@ class Petitions {
    * OptimisticLockingFailureException} when another act was recorded since this one was loaded.
    */
   void save(Petition p) {
-    List<Link> links = links(p.id(), p.pending());
-    Head head = head(links);
-    if (head == null) {
-      head = storedHead(p.id());
-    }
+    Loaded l = loadedAs(p);
+    Head before = l != null ? l.head : null;
+    List<HistoryEvent> pending = p.pending();
+    List<Link> links = links(p.id(), before, pending);
+    Head head = links.isEmpty() ? (before != null ? before : storedHead(p.id())) : head(links);
     int updated =
         jdbc.sql(
                 """
@@ -434,8 +486,39 @@ class Petitions {
           "petition " + p.id() + " changed since version " + p.version());
     }
     insertEvents(p.id(), links);
-    addParties(p.id(), partiesOf(null, p, p.pending()));
+    // the parties this act adds: the known ones are already recorded
+    java.util.Set<String> parties = partiesOf(null, p, pending);
+    if (l != null) {
+      parties.removeAll(l.parties);
+    }
+    addParties(p.id(), parties);
     p.committed(p.version() + 1);
+    if (l != null) {
+      l.saved(head, parties);
+    }
+  }
+
+  /**
+   * The transaction's entry holding this very aggregate; an entry holding another copy of the
+   * petition is dropped (it would no longer be what the database holds after this save).
+   */
+  private Loaded loadedAs(Petition p) {
+    Map<String, Loaded> inTransaction = loaded.current();
+    if (inTransaction == null) {
+      return null;
+    }
+    Loaded l = inTransaction.get(p.id());
+    if (l != null && l.petition == p) {
+      return l;
+    }
+    inTransaction.remove(p.id());
+    return null;
+  }
+
+  /** The transaction's entry for a petition, if it has loaded it. */
+  private Loaded inTransaction(String id) {
+    Map<String, Loaded> inTransaction = loaded.current();
+    return inTransaction == null ? null : inTransaction.get(id);
   }
 
   /** A new event with its chain link, ready to be written. */
@@ -459,21 +542,30 @@ class Petitions {
         .single();
   }
 
-  /** Chains the new events onto the stored history (the last stored event's hash). */
-  private List<Link> links(String petitionId, List<HistoryEvent> events) {
+  /**
+   * Chains the new events onto the stored history: onto the head read with the petition's row
+   * (written with every save), or, when that head is not the event before these, the last stored
+   * event's hash.
+   */
+  private List<Link> links(String petitionId, Head before, List<HistoryEvent> events) {
     List<Link> links = new ArrayList<>();
     if (events.isEmpty()) {
       return links;
     }
     int firstSeq = events.get(0).seq();
-    String previous =
-        firstSeq == 1
-            ? genesis(petitionId)
-            : jdbc.sql("select hash from petition_event where petition_id = :p and seq = :s")
-                .param("p", petitionId)
-                .param("s", firstSeq - 1)
-                .query(String.class)
-                .single();
+    String previous;
+    if (firstSeq == 1) {
+      previous = genesis(petitionId);
+    } else if (before != null && before.events() == firstSeq - 1 && before.hash() != null) {
+      previous = before.hash();
+    } else {
+      previous =
+          jdbc.sql("select hash from petition_event where petition_id = :p and seq = :s")
+              .param("p", petitionId)
+              .param("s", firstSeq - 1)
+              .query(String.class)
+              .single();
+    }
     for (HistoryEvent e : events) {
       Chained c = chain(petitionId, previous, e);
       links.add(new Link(e, c, previous));
@@ -795,17 +887,73 @@ class Petitions {
     return ids.size();
   }
 
+  /**
+   * Loads for an act: locks nothing, the version check on save catches a concurrent act. Within a
+   * transaction, the aggregate loaded (or saved) earlier in it.
+   */
   Optional<Petition> load(String id) {
-    Optional<Integer> version =
-        jdbc.sql("select version from petition where id = :id")
-            .param("id", id)
-            .query(Integer.class)
-            .optional();
-    return version.map(v -> Petition.replay(id, v, history(id)));
+    return loaded(id).map(Loaded::petition);
   }
 
-  /** Loads for an act: locks nothing, the version check on save catches a concurrent act. */
+  /**
+   * A petition's record and its aggregate replayed from the history, read once in a transaction
+   * (the row, its people and its history: four statements) and then kept for it.
+   */
+  Optional<Loaded> loaded(String id) {
+    Optional<Loaded> row = row(id);
+    row.ifPresent(
+        l -> {
+          if (!l.replayed()) {
+            l.replayedFrom(storedHistory(id));
+          }
+        });
+    return row;
+  }
+
+  /**
+   * The petition's row and its people: the record, its version and its chain head, read together;
+   * kept for the transaction.
+   */
+  private Optional<Loaded> row(String id) {
+    Loaded known = inTransaction(id);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Loaded> read =
+        jdbc.sql("select * from petition where id = :id")
+            .param("id", id)
+            .query(
+                (rs, n) ->
+                    new Loaded(
+                        record(rs),
+                        new Head(rs.getInt("history_events"), rs.getString("history_head"))))
+            .optional();
+    read.ifPresent(
+        l -> {
+          l.record = l.record.withPeople(petitioners(id), accused(id));
+          Map<String, Loaded> inTransaction = loaded.current();
+          if (inTransaction != null) {
+            inTransaction.put(id, l);
+          }
+        });
+    return read;
+  }
+
+  /** Whether this thread holds loaded petitions now (none outside a transaction). */
+  boolean holdsLoaded() {
+    return loaded.bound();
+  }
+
+  /** A petition's history: the one loaded in this transaction, or as stored. */
   List<HistoryEvent> history(String id) {
+    Loaded l = inTransaction(id);
+    if (l != null && l.replayed()) {
+      return List.copyOf(l.petition.history());
+    }
+    return storedHistory(id);
+  }
+
+  private List<HistoryEvent> storedHistory(String id) {
     return jdbc.sql(
             """
             select seq, act, on_date, actor, organisation_id, recorded_at, article, back_entered,
@@ -872,13 +1020,9 @@ class Petitions {
     return out;
   }
 
+  /** The registration record as stored (within a transaction: as read or saved in it). */
   Optional<Record> record(String id) {
-    Optional<Record> base =
-        jdbc.sql("select * from petition where id = :id")
-            .param("id", id)
-            .query((rs, n) -> record(rs))
-            .optional();
-    return base.map(r -> r.withPeople(petitioners(id), accused(id)));
+    return row(id).map(Loaded::record);
   }
 
   private static Record record(ResultSet rs) throws SQLException {
@@ -1008,6 +1152,11 @@ class Petitions {
   /** Rewrites what is owed on a petition (called in the transaction of every act). */
   void writeDuties(String petitionId, List<Duty> duties) {
     jdbc.sql("delete from petition_duty where petition_id = :p").param("p", petitionId).update();
+    insertDuties(petitionId, duties);
+  }
+
+  /** Writes what is owed on a petition that owes nothing yet (one just registered). */
+  void insertDuties(String petitionId, List<Duty> duties) {
     for (Duty d : duties) {
       jdbc.sql(
               """

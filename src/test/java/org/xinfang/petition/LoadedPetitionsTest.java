@@ -1,0 +1,240 @@
+package org.xinfang.petition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xinfang.demo.DemoData;
+import org.xinfang.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The petitions a transaction loads are kept for it alone (issue 7: one act reads its petition
+ * once): its own reads see its acts, nothing of a rolled-back act is seen afterwards, and an act on
+ * a petition changed meanwhile by another transaction is still refused by the version check.
+ */
+@DisplayName("Loaded petitions: kept for one transaction, never beyond it")
+class LoadedPetitionsTest extends IntegrationTest {
+
+  static final String TODAY = "2026-03-02";
+
+  @Autowired PetitionService service;
+  @Autowired Petitions petitions;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  private TransactionTemplate tx;
+  private ExecutorService other;
+
+  @BeforeEach
+  void start() {
+    today(TODAY);
+    tx = new TransactionTemplate(transactions);
+    other = Executors.newSingleThreadExecutor();
+  }
+
+  @AfterEach
+  void stop() {
+    other.shutdownNow();
+    SecurityContextHolder.clearContext();
+  }
+
+  @Test
+  @DisplayName("the answers made from the transaction's load are the petition as read afresh")
+  void answersAreTheStoredPetition() throws Exception {
+    JsonNode registered = register(letter(TODAY, DemoData.CITY_PETITION_BUREAU));
+    String id = registered.path("id").asString();
+    assertThat(registered).isEqualTo(body(getJson("/api/petitions/" + id)));
+    JsonNode forwarded = act(id, "forward", java.util.Map.of("to", DemoData.CITY_HUMAN_RESOURCES));
+    assertThat(acts(forwarded)).containsExactly("register", "forward");
+    assertThat(noticeEvents(forwarded)).hasSize(1);
+    assertThat(forwarded).isEqualTo(body(getJson("/api/petitions/" + id)));
+  }
+
+  @Test
+  @DisplayName("a rolled-back act is seen in its own transaction, and by no later one")
+  void rolledBackActLeavesNothing() throws Exception {
+    String id = register(letter(TODAY, DemoData.CITY_PETITION_BUREAU)).path("id").asString();
+    PetitionView before = inTransaction(() -> service.getWithoutScope(id));
+    assertThat(petitions.holdsLoaded()).isFalse();
+
+    asAdmin();
+    tx.executeWithoutResult(
+        status -> {
+          PetitionView acted =
+              service.act(id, new Acts.Forward(null, DemoData.CITY_HUMAN_RESOURCES));
+          assertThat(acted.state()).isEqualTo(PetitionState.FORWARDED);
+          assertThat(petitions.holdsLoaded()).isTrue();
+          // the transaction reads its own act (and the notice issued with it)
+          PetitionView seen = service.getWithoutScope(id);
+          assertThat(seen.state()).isEqualTo(PetitionState.FORWARDED);
+          assertThat(seen.version()).isEqualTo(before.version() + 2);
+          assertThat(petitions.history(id)).hasSize(before.history().size() + 2);
+          status.setRollbackOnly();
+        });
+    assertThat(petitions.holdsLoaded()).as("dropped with the transaction").isFalse();
+
+    PetitionView after = inTransaction(() -> service.getWithoutScope(id));
+    assertThat(after.state()).isEqualTo(PetitionState.REGISTERED);
+    assertThat(after.version()).isEqualTo(before.version());
+    assertThat(after.history()).hasSize(before.history().size());
+    assertThat(inTransaction(() -> petitions.history(id))).hasSize(before.history().size());
+    // and the act can be done again, on the stored version
+    PetitionView again =
+        inTransaction(() -> service.act(id, new Acts.Forward(null, DemoData.CITY_HUMAN_RESOURCES)));
+    assertThat(again.version()).isEqualTo(before.version() + 2);
+    assertThat(service.verifyHistory().intact()).isTrue();
+  }
+
+  @Test
+  @DisplayName("an act that failed half-way leaves nothing pending for the transaction's next read")
+  void failedActIsReadAgain() throws Exception {
+    String id = register(letter(TODAY, DemoData.CITY_PETITION_BUREAU)).path("id").asString();
+    tx.executeWithoutResult(
+        status -> {
+          Petition loaded = petitions.load(id).orElseThrow();
+          int events = loaded.history().size();
+          loaded.perform(
+              new Acts.Forward(null, DemoData.CITY_HUMAN_RESOURCES),
+              new Petition.Acting(
+                  ADMIN, null, true, java.time.LocalDate.parse(TODAY), clock.instant()),
+              service.law());
+          assertThat(loaded.pending()).hasSize(1);
+          // never saved: the next load is the stored petition, not the half-done act
+          Petition again = petitions.load(id).orElseThrow();
+          assertThat(again).isNotSameAs(loaded);
+          assertThat(again.history()).hasSize(events);
+          assertThat(again.state()).isEqualTo(PetitionState.REGISTERED);
+          status.setRollbackOnly();
+        });
+  }
+
+  @Test
+  @DisplayName(
+      "an act on a petition another transaction changed after this one loaded it: version conflict"
+          + " (409), nothing of it recorded")
+  void concurrentActStillConflicts() throws Exception {
+    String id = register(letter(TODAY, DemoData.CITY_PETITION_BUREAU)).path("id").asString();
+    PetitionView before = inTransaction(() -> service.getWithoutScope(id));
+    asAdmin();
+    assertThatThrownBy(
+            () ->
+                tx.execute(
+                    status -> {
+                      // this transaction loads the petition at its version ...
+                      assertThat(service.getWithoutScope(id).version()).isEqualTo(before.version());
+                      // ... another request forwards it and commits meanwhile ...
+                      PetitionView meanwhile = elsewhere(id);
+                      assertThat(meanwhile.version()).isEqualTo(before.version() + 2);
+                      // ... and this act, on what it loaded, is refused by the version check
+                      return service.act(id, new Acts.Forward(null, DemoData.CITY_HOUSING));
+                    }))
+        .isInstanceOf(OptimisticLockingFailureException.class);
+    assertThat(petitions.holdsLoaded()).isFalse();
+
+    PetitionView after = inTransaction(() -> service.getWithoutScope(id));
+    assertThat(after.version()).isEqualTo(before.version() + 2);
+    assertThat(after.handlingOrganisation()).isEqualTo(DemoData.CITY_HUMAN_RESOURCES);
+    assertThat(after.history().stream().map(PetitionView.HistoryView::act).toList())
+        .containsExactly("register", "forward", IntegrationTest.ISSUE_NOTICE);
+    assertThat(service.verifyHistory().intact()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "a transaction walking many petitions keeps the last few; an aggregate dropped meanwhile is"
+          + " saved on the stored chain head")
+  void manyPetitionsInOneTransaction() throws Exception {
+    String id = register(letter(TODAY, DemoData.CITY_PETITION_BUREAU)).path("id").asString();
+    for (int i = 0; i < LoadedPetitions.KEPT; i++) {
+      register(letter(TODAY, DemoData.CITY_PETITION_BUREAU));
+    }
+    List<String> others =
+        jdbc.sql("select id from petition where id <> :id order by registered_at desc limit :n")
+            .param("id", id)
+            .param("n", LoadedPetitions.KEPT)
+            .query(String.class)
+            .list();
+    assertThat(others).hasSize(LoadedPetitions.KEPT);
+    tx.executeWithoutResult(
+        status -> {
+          Petition loaded = petitions.load(id).orElseThrow();
+          others.forEach(other -> petitions.load(other).orElseThrow());
+          assertThat(petitions.load(id).orElseThrow())
+              .as("dropped, read again")
+              .isNotSameAs(loaded);
+          Petition first = petitions.load(id).orElseThrow();
+          others.forEach(other -> petitions.record(other).orElseThrow());
+          first.perform(
+              new Acts.Forward(null, DemoData.CITY_HUMAN_RESOURCES),
+              new Petition.Acting(
+                  ADMIN,
+                  DemoData.CITY_PETITION_BUREAU,
+                  true,
+                  java.time.LocalDate.parse(TODAY),
+                  clock.instant()),
+              service.law());
+          petitions.save(first);
+          petitions.writeDuties(id, first.duties(service.law(), java.time.LocalDate.parse(TODAY)));
+        });
+    PetitionView after = inTransaction(() -> service.getWithoutScope(id));
+    assertThat(after.state()).isEqualTo(PetitionState.FORWARDED);
+    assertThat(after.history()).hasSize(2);
+    assertThat(
+            jdbc.sql("select count(*) from petition_party where petition_id = :p")
+                .param("p", id)
+                .query(Integer.class)
+                .single())
+        .as("the receiving bureau and the new holder")
+        .isEqualTo(2);
+    assertThat(service.verifyHistory().intact()).isTrue();
+  }
+
+  /** Another request, on another thread, in its own transaction: forwards the petition. */
+  private PetitionView elsewhere(String id) {
+    try {
+      return CompletableFuture.supplyAsync(
+              () -> {
+                asAdmin();
+                try {
+                  return inTransaction(
+                      () -> service.act(id, new Acts.Forward(null, DemoData.CITY_HUMAN_RESOURCES)));
+                } finally {
+                  SecurityContextHolder.clearContext();
+                }
+              },
+              other)
+          .get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T inTransaction(Supplier<T> work) {
+    asAdmin();
+    return tx.execute(status -> work.get());
+  }
+
+  private static void asAdmin() {
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+  }
+}
