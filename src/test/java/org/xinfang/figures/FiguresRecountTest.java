@@ -73,6 +73,20 @@ class FiguresRecountTest extends IntegrationTest {
             new LocalDate[] {LocalDate.of(2021, 1, 1), LocalDate.of(2026, 11, 27)});
     int checked = 0;
     for (var org : organisations.all()) {
+      // the five-year trend, year by year, equals the recounted volumes of each calendar year
+      Figures.Period year = figures.period(org.id(), periods.get(0)[0], periods.get(0)[1]);
+      for (Figures.YearVolume y : figures.trend(year)) {
+        Map<String, long[]> e =
+            recount(
+                all,
+                year.subtree(),
+                LocalDate.of(y.calendarYear(), 1, 1),
+                LocalDate.of(y.calendarYear(), 12, 31),
+                today);
+        assertThat(new long[] {y.batches(), y.persons()})
+            .as("trend " + y.calendarYear() + " of " + org.id())
+            .containsExactly(e.get("volumeBatches")[0], e.get("volumePersons")[0]);
+      }
       for (LocalDate[] period : periods) {
         Figures.Period p = figures.period(org.id(), period[0], period[1]);
         Map<String, long[]> expected = recount(all, p.subtree(), period[0], period[1], today);
