@@ -2,6 +2,7 @@ package org.xinfang.figures;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -63,13 +64,22 @@ class FactStore {
     while (true) {
       List<String> ids = statistics.ids(after, 1000);
       if (ids.isEmpty()) {
-        // a repeat rebuilt before the petition it names had facts: every earliest repeat again
+        // a repeat rebuilt before the petition it names had facts: every earliest repeat again;
+        // and the volumes per day counted again from the facts
         transactions.executeWithoutResult(
-            status ->
-                jdbc.sql(
-                        "update figure_fact set first_repeat_day = (select min(r.received_day)"
-                            + " from figure_fact r where r.repeat_of = figure_fact.petition_id)")
-                    .update());
+            status -> {
+              jdbc.sql(
+                      "update figure_fact set first_repeat_day = (select min(r.received_day)"
+                          + " from figure_fact r where r.repeat_of = figure_fact.petition_id)")
+                  .update();
+              jdbc.sql("delete from figure_volume_day").update();
+              jdbc.sql(
+                      "insert into figure_volume_day (received_by, received_day, batches, persons)"
+                          + " select received_by, received_day, count(*), sum(persons)"
+                          + " from figure_fact where accuses_organisation = false"
+                          + " group by received_by, received_day")
+                  .update();
+            });
         return done;
       }
       transactions.executeWithoutResult(status -> replace(ids, statistics.facts(ids)));
@@ -82,11 +92,13 @@ class FactStore {
   private void replace(List<String> ids, List<PetitionFacts> facts) {
     // what the rows being replaced said: whom each repeated (a link may change), and the day of
     // its own earliest repeat (kept: the repeats naming it are other petitions' facts)
+    // and what they counted in the volumes per day (taken out, the new facts put in)
     java.util.Set<String> repeated = new java.util.HashSet<>();
     java.util.Map<String, Integer> firstRepeat = new java.util.HashMap<>();
+    java.util.Map<VolumeDay, long[]> volumes = new java.util.TreeMap<>();
     jdbc.sql(
-            "select petition_id, repeat_of, first_repeat_day from figure_fact"
-                + " where petition_id in (:ids)")
+            "select petition_id, repeat_of, first_repeat_day, received_by, received_day, persons,"
+                + " accuses_organisation from figure_fact where petition_id in (:ids)")
         .param("ids", ids)
         .query(
             (java.sql.ResultSet rs) -> {
@@ -96,6 +108,9 @@ class FactStore {
               int day = rs.getInt(3);
               if (!rs.wasNull()) {
                 firstRepeat.put(rs.getString(1), day);
+              }
+              if (!rs.getBoolean(7)) {
+                count(volumes, new VolumeDay(rs.getString(4), rs.getInt(5)), -1, -rs.getInt(6));
               }
             });
     jdbc.sql("delete from figure_duty where petition_id in (:ids)").param("ids", ids).update();
@@ -114,8 +129,69 @@ class FactStore {
       if (f.repeatOf() != null) {
         repeated.add(f.repeatOf());
       }
+      if (!f.accusesOrganisation()) {
+        count(
+            volumes,
+            new VolumeDay(f.receivedBy(), (int) f.receivedOn().toEpochDay()),
+            1,
+            f.persons());
+      }
     }
     firstRepeats(repeated);
+    addVolumes(volumes);
+  }
+
+  /** A receiving organisation and a day: a row of {@code figure_volume_day}. */
+  private record VolumeDay(String receivedBy, int day) implements Comparable<VolumeDay> {
+    @Override
+    public int compareTo(VolumeDay o) {
+      int c = receivedBy.compareTo(o.receivedBy);
+      return c != 0 ? c : Integer.compare(day, o.day);
+    }
+  }
+
+  private static void count(Map<VolumeDay, long[]> volumes, VolumeDay key, long n, long persons) {
+    long[] v = volumes.computeIfAbsent(key, k -> new long[2]);
+    v[0] += n;
+    v[1] += persons;
+  }
+
+  /**
+   * Adds the differences to the volumes per day, in key order (so that two writers lock rows in the
+   * same order). An act that does not change who received a petition, when, for how many persons,
+   * or whether it accuses an organisation, changes nothing here and writes nothing; a new day's row
+   * is inserted by the registration, which holds the year's number counter until it commits, so two
+   * registrations never insert the same row at once.
+   */
+  private void addVolumes(Map<VolumeDay, long[]> volumes) {
+    List<VolumeDay> keys = new java.util.ArrayList<>();
+    List<Object[]> updates = new java.util.ArrayList<>();
+    volumes.forEach(
+        (k, v) -> {
+          if (v[0] != 0 || v[1] != 0) {
+            keys.add(k);
+            updates.add(new Object[] {v[0], v[1], k.receivedBy(), k.day()});
+          }
+        });
+    if (keys.isEmpty()) {
+      return;
+    }
+    int[] updated =
+        batch.batchUpdate(
+            "update figure_volume_day set batches = batches + ?, persons = persons + ?"
+                + " where received_by = ? and received_day = ?",
+            updates);
+    List<Object[]> inserts = new java.util.ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (updated[i] == 0) {
+        Object[] u = updates.get(i);
+        inserts.add(new Object[] {u[2], u[3], u[0], u[1]});
+      }
+    }
+    batch.batchUpdate(
+        "insert into figure_volume_day (received_by, received_day, batches, persons)"
+            + " values (?, ?, ?, ?)",
+        inserts);
   }
 
   /**
@@ -148,8 +224,8 @@ class FactStore {
       insert into figure_fact (petition_id, received_by, received_on, received_day, persons,
         channel, category, region_code, topic, repeat_of, concluded_on, concluded_day,
         concluded_by, opinion_given, rating, rated_on, resolved, resolved_on, resolved_by,
-        first_repeat_day)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        first_repeat_day, accuses_organisation)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
   private static final String INSERT_DUTY =
       "insert into figure_duty (petition_id, ordinal, duty, owed_by, arose, due, done_on, done_act)"
@@ -176,7 +252,8 @@ class FactStore {
       f.resolved(),
       f.resolvedOn(),
       f.resolvedBy(),
-      firstRepeatDay
+      firstRepeatDay,
+      f.accusesOrganisation()
     };
   }
 

@@ -211,6 +211,17 @@ public class Figures {
         long[] c = ledgerCounts(p);
         yield Figure.rate(c[0], c[1], formula(key));
       }
+      case "volumeBatches", "volumePersons" -> {
+        long[] c = new long[2];
+        volumesByYear(p, p.from(), p.to())
+            .values()
+            .forEach(
+                v -> {
+                  c[0] += v[0];
+                  c[1] += v[1];
+                });
+        yield Figure.count(key.equals("volumeBatches") ? c[0] : c[1], formula(key));
+      }
       default -> {
         Query q = query(key, p);
         List<Object> args = new ArrayList<>(q.numeratorArgs);
@@ -642,30 +653,66 @@ public class Figures {
   @Transactional(readOnly = true)
   public List<YearVolume> trend(Period p) {
     int last = p.to().getYear();
-    Period five =
-        new Period(
-            p.organisation(),
-            p.subtree(),
-            LocalDate.of(last - 4, 1, 1),
-            LocalDate.of(last, 12, 31));
-    // one range over the five years, counted per year (one pass, one accusation bar)
-    Query q = query("volumePersons", five);
-    Map<Integer, long[]> byYear = new java.util.HashMap<>();
-    jdbc.sql(
-            "select extract(year from f.received_on), count(*), coalesce(sum(f.persons), 0) from "
-                + q.from
-                + " where "
-                + q.where
-                + " group by extract(year from f.received_on)")
-        .params(q.args)
-        .query((rs, n) -> byYear.put(rs.getInt(1), new long[] {rs.getLong(2), rs.getLong(3)}))
-        .list();
+    Map<Integer, long[]> byYear =
+        volumesByYear(p, LocalDate.of(last - 4, 1, 1), LocalDate.of(last, 12, 31));
     List<YearVolume> out = new ArrayList<>();
     for (int y = last - 4; y <= last; y++) {
       long[] c = byYear.getOrDefault(y, new long[2]);
       out.add(new YearVolume(y, c[0], c[1]));
     }
     return out;
+  }
+
+  /**
+   * 批次 and 人次 received by the subtree from {@code from} to {@code to}, per calendar year: the
+   * petitions naming no accused organisation from the volumes per day ({@code figure_volume_day},
+   * the same for every reader), those naming one from their facts with the reader's accusation bar
+   * (条例 Art. 30 para. 3).
+   */
+  private Map<Integer, long[]> volumesByYear(Period p, LocalDate from, LocalDate to) {
+    Map<Integer, long[]> byYear = new java.util.TreeMap<>();
+    List<Object> args = new ArrayList<>();
+    String in = in(p.subtree(), args);
+    args.add((int) from.toEpochDay());
+    args.add((int) to.toEpochDay());
+    jdbc.sql(
+            "select received_day, sum(batches), sum(persons) from figure_volume_day"
+                + " where received_by in ("
+                + in
+                + ") and received_day between ? and ? group by received_day")
+        .params(args)
+        .query(
+            (rs, n) -> {
+              long[] c =
+                  byYear.computeIfAbsent(
+                      LocalDate.ofEpochDay(rs.getInt(1)).getYear(), y -> new long[2]);
+              c[0] += rs.getLong(2);
+              c[1] += rs.getLong(3);
+              return null;
+            })
+        .list();
+    List<Object> accusing = new ArrayList<>();
+    String inAccusing = in(p.subtree(), accusing);
+    accusing.add(from);
+    accusing.add(to);
+    String visible = statistics.visibleAccusations("f.petition_id", accusing);
+    jdbc.sql(
+            "select extract(year from f.received_on), count(*), coalesce(sum(f.persons), 0)"
+                + " from figure_fact f where f.accuses_organisation = true and f.received_by in ("
+                + inAccusing
+                + ") and f.received_on between ? and ? and "
+                + visible
+                + " group by extract(year from f.received_on)")
+        .params(accusing)
+        .query(
+            (rs, n) -> {
+              long[] c = byYear.computeIfAbsent(rs.getInt(1), y -> new long[2]);
+              c[0] += rs.getLong(2);
+              c[1] += rs.getLong(3);
+              return null;
+            })
+        .list();
+    return byYear;
   }
 
   /** The organisations of the subtree owing the most duties open past due today. */

@@ -15,6 +15,8 @@ import java.util.List;
  * @param rating the latest rating of the latest answer, null when not rated
  * @param resolvedBy the organisation that recorded the resolution (化解, 条例 Art. 37)
  * @param duties every statutory duty an organisation owed on it, as it arose and was discharged
+ * @param accusesOrganisation it names an accused organisation, so it may be hidden from some
+ *     readers (条例 Art. 30 para. 3); a petition that names none is never hidden from anyone
  */
 public record PetitionFacts(
     String id,
@@ -34,7 +36,8 @@ public record PetitionFacts(
     boolean resolved,
     LocalDate resolvedOn,
     String resolvedBy,
-    List<DutySpan> duties) {
+    List<DutySpan> duties,
+    boolean accusesOrganisation) {
 
   /**
    * One duty owed by one organisation from the day it arose until the act that discharged it (or

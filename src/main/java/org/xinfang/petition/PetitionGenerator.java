@@ -640,7 +640,7 @@ public class PetitionGenerator {
     List<PetitionFacts> facts = new ArrayList<>(lives.size());
     for (Generated g : lives) {
       Petitions.Record r = g.record();
-      facts.add(PetitionStatistics.derive(r, g.petition().history(), law));
+      facts.add(PetitionStatistics.derive(r, g.petition().history(), law, false));
     }
     this.events.publishEvent(new PetitionsGenerated(facts));
     return events.size();

@@ -52,7 +52,12 @@ public class PetitionStatistics {
     if (record.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(derive(record.get(), petitions.history(id), service.law()));
+    Petitions.Record r = record.get();
+    boolean accuses =
+        r.accused() != null
+            && r.accused().stream()
+                .anyMatch(a -> a.organisationId() != null && !a.organisationId().isBlank());
+    return Optional.of(derive(r, petitions.history(id), service.law(), accuses));
   }
 
   /**
@@ -64,19 +69,21 @@ public class PetitionStatistics {
   public List<PetitionFacts> facts(List<String> ids) {
     Map<String, Petitions.Record> records = petitions.recordsWithoutPeople(ids);
     Map<String, List<HistoryEvent>> histories = petitions.histories(ids);
+    java.util.Set<String> accusing = petitions.accusingOrganisations(ids);
     Law law = service.law();
     List<PetitionFacts> out = new ArrayList<>(ids.size());
     for (String id : ids) {
       Petitions.Record r = records.get(id);
       if (r != null) {
-        out.add(derive(r, histories.getOrDefault(id, List.of()), law));
+        out.add(derive(r, histories.getOrDefault(id, List.of()), law, accusing.contains(id)));
       }
     }
     return out;
   }
 
   /** The facts of one petition from its record and its whole history, replayed once. */
-  static PetitionFacts derive(Petitions.Record r, List<HistoryEvent> events, Law law) {
+  static PetitionFacts derive(
+      Petitions.Record r, List<HistoryEvent> events, Law law, boolean accusesOrganisation) {
     String id = r.id();
     List<PetitionFacts.DutySpan> spans = new ArrayList<>();
     Map<String, PetitionFacts.DutySpan> open = new LinkedHashMap<>();
@@ -168,7 +175,8 @@ public class PetitionStatistics {
         p != null && p.isResolved(),
         resolvedOn,
         resolvedBy,
-        numbered);
+        numbered,
+        accusesOrganisation);
   }
 
   /**

@@ -999,6 +999,20 @@ class Petitions {
     return out;
   }
 
+  /** Which of these petitions name an accused organisation (one query). */
+  java.util.Set<String> accusingOrganisations(java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                "select distinct petition_id from accused where petition_id in (:ids)"
+                    + " and organisation_id is not null and organisation_id <> ''")
+            .param("ids", ids)
+            .query(String.class)
+            .list());
+  }
+
   /** Many petitions' histories, keyed by id, each in order (one query). */
   java.util.Map<String, List<HistoryEvent>> histories(java.util.Collection<String> ids) {
     java.util.Map<String, List<HistoryEvent>> out = new java.util.HashMap<>();

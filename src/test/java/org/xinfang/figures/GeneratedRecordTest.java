@@ -158,6 +158,7 @@ class GeneratedRecordTest extends IntegrationTest {
   void bulkDerivationEqualsOneByOne() {
     // the generator wrote its facts with its batches, from the histories it held in memory
     Map<String, List<String>> generated = rows();
+    assertVolumesPerDayEqualTheFacts();
     List<PetitionFacts> bulk = statistics.facts(ids);
     List<PetitionFacts> single =
         ids.stream().map(id -> statistics.facts(id).orElseThrow()).toList();
@@ -175,6 +176,22 @@ class GeneratedRecordTest extends IntegrationTest {
     assertThat(generated).isEqualTo(oneByOne);
     assertThat(rebuilt.get("fact")).hasSize(COUNT);
     assertThat(facts.missing()).isZero();
+
+    assertVolumesPerDayEqualTheFacts();
+  }
+
+  /** The volumes per day, kept by differences with every write, equal a count of the facts. */
+  private void assertVolumesPerDayEqualTheFacts() {
+    String kept =
+        "select concat_ws('|', received_by, received_day, batches, persons) from"
+            + " figure_volume_day where received_by = :b and batches > 0 order by received_day";
+    String counted =
+        "select concat_ws('|', received_by, received_day, count(*), sum(persons)) from figure_fact"
+            + " where received_by = :b and accuses_organisation = false"
+            + " group by received_by, received_day order by received_day";
+    assertThat(jdbc.sql(kept).param("b", bureau).query(String.class).list())
+        .isNotEmpty()
+        .isEqualTo(jdbc.sql(counted).param("b", bureau).query(String.class).list());
   }
 
   /** The generated county's fact rows, as text, in a fixed order. */
