@@ -228,8 +228,8 @@ class FactStore {
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
   private static final String INSERT_DUTY =
-      "insert into figure_duty (petition_id, ordinal, duty, owed_by, arose, due, done_on, done_act)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?)";
+      "insert into figure_duty (petition_id, ordinal, duty, owed_by, arose, due, done_on, done_act,"
+          + " accuses_organisation) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static Object[] factRow(PetitionFacts f, Integer firstRepeatDay) {
     return new Object[] {
@@ -259,7 +259,15 @@ class FactStore {
 
   private static Object[] dutyRow(PetitionFacts f, PetitionFacts.DutySpan d) {
     return new Object[] {
-      f.id(), d.ordinal(), d.duty().name(), d.owedBy(), d.arose(), d.due(), d.doneOn(), d.doneAct()
+      f.id(),
+      d.ordinal(),
+      d.duty().name(),
+      d.owedBy(),
+      d.arose(),
+      d.due(),
+      d.doneOn(),
+      d.doneAct(),
+      f.accusesOrganisation()
     };
   }
 

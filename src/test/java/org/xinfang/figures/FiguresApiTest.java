@@ -131,6 +131,27 @@ class FiguresApiTest extends IntegrationTest {
   }
 
   @Test
+  void aBarredReaderCountsNoDutyOfAHiddenAccusation() throws Exception {
+    // an accusation against the department, forwarded to the town: the town's acceptance notice
+    // falls due and is never issued; the county's supervisor is barred from it (Art. 30 para. 3)
+    Map<String, Object> e = letter("2026-06-10", bureau);
+    e.put("category", "ACCUSATION");
+    e.put("accused", List.of(Map.of("name", "某股长", "organisationId", dep)));
+    e.put("regionCode", "219901001001");
+    String id = register(e).get("id").asText();
+    act(id, "forward", Map.of("on", "2026-06-11", "to", town));
+    String q = "/api/figures?organisation=" + gov + "&from=2026-06-01&to=2026-07-31";
+    JsonNode admin = body(getJson(q).andExpect(status().isOk()));
+    JsonNode barred = body(getAs(supervisor, PW, q).andExpect(status().isOk()));
+    JsonNode a = admin.get("onTimeNoticeRate");
+    JsonNode b = barred.get("onTimeNoticeRate");
+    assertThat(a.get("denominator").asLong()).isEqualTo(b.get("denominator").asLong() + 1);
+    assertThat(a.get("numerator").asLong()).isEqualTo(b.get("numerator").asLong());
+    assertThat(admin.get("volumeBatches").get("value").asLong())
+        .isEqualTo(barred.get("volumeBatches").get("value").asLong() + 1);
+  }
+
+  @Test
   void scopeRefusals() throws Exception {
     // a department's handler reads its own subtree, not its government's
     getAs(depHandler, PW, url(dep)).andExpect(status().isOk());
