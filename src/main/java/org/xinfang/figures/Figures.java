@@ -69,6 +69,9 @@ public class Figures {
   static final List<String> NOTICE_DONE = List.of("accept", "decline", "divert");
   static final List<String> CONCLUDE_DONE = List.of("reply", "settle", "divert", "decline");
 
+  /** Stands for a duty still open past its due date in the on-time rates' condition. */
+  private static final String OPEN_PAST_DUE = "(open)";
+
   private final JdbcClient jdbc;
   private final Organisations organisations;
   private final CurrentActor currentActor;
@@ -360,15 +363,22 @@ public class Figures {
         args.add(notice ? "NOTIFY_RECEIPT" : "CONCLUDE");
         args.add(p.from());
         args.add(p.to());
-        String acts = in(done, args);
         args.add(today);
+        List<String> counted = new ArrayList<>(done);
+        counted.add(OPEN_PAST_DUE);
+        String acts = in(counted, args);
+        // discharged by a counting act, or still open (no act, no day) and past due: one
+        // expression, so that PostgreSQL filters the index range instead of OR-ing two bitmap
+        // scans and reading the table (a city-year: 600 ms against 160)
         String where =
             "d.owed_by in ("
                 + in
                 + ") and d.duty = ? and d.due between ? and ?"
-                + " and (d.done_act in ("
+                + " and coalesce(d.done_act, case when d.due < ? then '"
+                + OPEN_PAST_DUE
+                + "' end) in ("
                 + acts
-                + ") or (d.done_on is null and d.due < ?)) and "
+                + ") and "
                 + visible("d", args);
         return new Query(
             "figure_duty d", where, args, "d.done_on <= d.due", List.of(), "d.petition_id", null);
