@@ -54,6 +54,7 @@ public class Watch {
   private final Organisations organisations;
   private final PetitionSelector selector;
   private final TransactionTemplate transaction;
+  private final org.springframework.jdbc.core.JdbcTemplate batch;
 
   Watch(
       JdbcClient jdbc,
@@ -63,8 +64,10 @@ public class Watch {
       CurrentActor currentActor,
       Organisations organisations,
       PetitionSelector selector,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      org.springframework.jdbc.core.JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.calendar = calendar;
     this.settings = settings;
     this.record = record;
@@ -153,7 +156,9 @@ public class Watch {
         .param("by", by)
         .param("back", backFilled)
         .update();
-    List<WatchedDuty> duties = new ArrayList<>();
+    // streamed and written 2,000 rows to a batch: a city's open duties are hundreds of thousands
+    // (one insert per row took 40 s at 1,000,000 petitions, and the list would not fit at 10M)
+    LevelWriter levels = new LevelWriter(day);
     Map<LocalDate, DutyLevel> cache = new HashMap<>();
     jdbc.sql(
             """
@@ -161,11 +166,11 @@ public class Watch {
             where owed_by is not null and optional = false and paused = false
             """)
         .query(
-            (rs, n) -> {
+            (ResultSet rs) -> {
               LocalDate due = rs.getObject("due", LocalDate.class);
               String pid = rs.getString("petition_id");
               String duty = rs.getString("duty");
-              duties.add(
+              levels.add(
                   new WatchedDuty(
                       day,
                       pid + ":" + duty,
@@ -175,18 +180,16 @@ public class Watch {
                       rs.getString("owed_by"),
                       due,
                       cache.computeIfAbsent(due, d -> grade(d, day))));
-              return null;
-            })
-        .list();
+            });
     jdbc.sql(
             """
             select id, source, petition_id, owed_by, due from task
             where done_on is null and cancelled = false
             """)
         .query(
-            (rs, n) -> {
+            (ResultSet rs) -> {
               LocalDate due = rs.getObject("due", LocalDate.class);
-              duties.add(
+              levels.add(
                   new WatchedDuty(
                       day,
                       "task:" + rs.getString("id"),
@@ -196,33 +199,14 @@ public class Watch {
                       rs.getString("owed_by"),
                       due,
                       cache.computeIfAbsent(due, d -> grade(d, day))));
-              return null;
-            })
-        .list();
-    for (WatchedDuty w : duties) {
-      jdbc.sql(
-              """
-              insert into watch_level (watch_day, ref, source, petition_id, duty, owed_by, due,
-                level_code, grade, working_days)
-              values (:day, :ref, :source, :pid, :duty, :owed, :due, :level, :grade, :days)
-              """)
-          .param("day", day)
-          .param("ref", w.ref())
-          .param("source", w.source())
-          .param("pid", w.petitionId())
-          .param("duty", w.duty())
-          .param("owed", w.owedBy())
-          .param("due", w.due())
-          .param("level", w.level().level().name())
-          .param("grade", w.level().grade() == null ? null : w.level().grade().name())
-          .param("days", w.level().workingDays())
-          .update();
-    }
+            });
+    levels.flush();
+    long count = levels.count;
+    long overdue = levels.overdue;
     jdbc.sql("update watch_run set duties = :n where watch_day = :day")
-        .param("n", duties.size())
+        .param("n", count)
         .param("day", day)
         .update();
-    long overdue = duties.stream().filter(w -> w.level().level() == Level.OVERDUE).count();
     record.record(
         "WATCH",
         day.toString(),
@@ -231,8 +215,54 @@ public class Watch {
         by,
         null,
         "条例第三十八条第二款",
-        "duties=" + duties.size() + "; overdue=" + overdue + (backFilled ? "; back-filled" : ""));
-    return new Run(day, now, by, duties.size(), backFilled, false);
+        "duties=" + count + "; overdue=" + overdue + (backFilled ? "; back-filled" : ""));
+    return new Run(day, now, by, (int) count, backFilled, false);
+  }
+
+  /** Writes a day's levels in batches, counting them. */
+  private final class LevelWriter {
+    private final LocalDate day;
+    private final List<Object[]> rows = new ArrayList<>();
+    private long count;
+    private long overdue;
+
+    LevelWriter(LocalDate day) {
+      this.day = day;
+    }
+
+    void add(WatchedDuty w) {
+      rows.add(
+          new Object[] {
+            day,
+            w.ref(),
+            w.source(),
+            w.petitionId(),
+            w.duty(),
+            w.owedBy(),
+            w.due(),
+            w.level().level().name(),
+            w.level().grade() == null ? null : w.level().grade().name(),
+            w.level().workingDays()
+          });
+      count++;
+      if (w.level().level() == Level.OVERDUE) {
+        overdue++;
+      }
+      if (rows.size() == 2000) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (rows.isEmpty()) {
+        return;
+      }
+      batch.batchUpdate(
+          "insert into watch_level (watch_day, ref, source, petition_id, duty, owed_by, due,"
+              + " level_code, grade, working_days) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          rows);
+      rows.clear();
+    }
   }
 
   /** The run of a day, if recorded. */
