@@ -243,9 +243,8 @@ public class Figures {
                 .params(args)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
-        yield key.startsWith("volume")
-            ? Figure.count(c[0], formula(key))
-            : Figure.rate(c[0], c[1], formula(key));
+        // the volumes are counted from the day rows above; every other figure here is a rate
+        yield Figure.rate(c[0], c[1], formula(key));
       }
     };
   }
