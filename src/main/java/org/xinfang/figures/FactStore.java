@@ -23,12 +23,15 @@ class FactStore {
   private final PetitionStatistics statistics;
   private final org.springframework.transaction.support.TransactionTemplate transactions;
   private final org.springframework.jdbc.core.JdbcTemplate batch;
+  private final org.xinfang.shared.BulkRows bulk;
 
   FactStore(
       JdbcClient jdbc,
       org.springframework.jdbc.core.JdbcTemplate batch,
       PetitionStatistics statistics,
-      org.springframework.transaction.PlatformTransactionManager transactionManager) {
+      org.springframework.transaction.PlatformTransactionManager transactionManager,
+      org.xinfang.shared.BulkRows bulk) {
+    this.bulk = bulk;
     this.jdbc = jdbc;
     this.batch = batch;
     this.statistics = statistics;
@@ -123,8 +126,13 @@ class FactStore {
         dutyRows.add(dutyRow(f, d));
       }
     }
-    batch.batchUpdate(INSERT_FACT, factRows);
-    batch.batchUpdate(INSERT_DUTY, dutyRows);
+    if (facts.size() > 1) {
+      bulk.insert("figure_fact", FACT_COLUMNS, factRows);
+      bulk.insert("figure_duty", DUTY_COLUMNS, dutyRows);
+    } else {
+      batch.batchUpdate(INSERT_FACT, factRows);
+      batch.batchUpdate(INSERT_DUTY, dutyRows);
+    }
     for (PetitionFacts f : facts) {
       if (f.repeatOf() != null) {
         repeated.add(f.repeatOf());
@@ -218,6 +226,42 @@ class FactStore {
         .query(Long.class)
         .single();
   }
+
+  private static final List<String> FACT_COLUMNS =
+      List.of(
+          "petition_id",
+          "received_by",
+          "received_on",
+          "received_day",
+          "persons",
+          "channel",
+          "category",
+          "region_code",
+          "topic",
+          "repeat_of",
+          "concluded_on",
+          "concluded_day",
+          "concluded_by",
+          "opinion_given",
+          "rating",
+          "rated_on",
+          "resolved",
+          "resolved_on",
+          "resolved_by",
+          "first_repeat_day",
+          "accuses_organisation");
+
+  private static final List<String> DUTY_COLUMNS =
+      List.of(
+          "petition_id",
+          "ordinal",
+          "duty",
+          "owed_by",
+          "arose",
+          "due",
+          "done_on",
+          "done_act",
+          "accuses_organisation");
 
   private static final String INSERT_FACT =
       """

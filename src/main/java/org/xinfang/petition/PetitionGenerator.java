@@ -25,6 +25,7 @@ import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
 import org.xinfang.petition.Acts.Act;
 import org.xinfang.petition.Registration.PetitionerData;
+import org.xinfang.shared.BulkRows;
 import org.xinfang.shared.LawViolation;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,6 +54,8 @@ public class PetitionGenerator {
   private final Clock clock;
 
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final BulkRows bulk;
+  private final DeferredIndexes deferred;
 
   PetitionGenerator(
       PetitionService service,
@@ -62,8 +65,12 @@ public class PetitionGenerator {
       TransactionTemplate tx,
       JsonMapper json,
       Clock clock,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events,
+      BulkRows bulk,
+      DeferredIndexes deferred) {
+    this.deferred = deferred;
     this.events = events;
+    this.bulk = bulk;
     this.service = service;
     this.petitions = petitions;
     this.organisations = organisations;
@@ -74,7 +81,24 @@ public class PetitionGenerator {
   }
 
   /** What a run did and how fast. */
-  public record Report(long petitions, long events, Duration took) {
+  /**
+   * What a run did and how fast; where its time went: living the petitions' lives through the
+   * aggregate, chaining and encoding the rows, writing the record, deriving and writing the facts.
+   */
+  public record Report(
+      long petitions,
+      long events,
+      Duration took,
+      Duration living,
+      Duration encoding,
+      Duration writing,
+      Duration facts,
+      Duration indexes) {
+    Report withIndexes(Duration built) {
+      return new Report(
+          petitions, events, took.plus(built), living, encoding, writing, facts, built);
+    }
+
     public double petitionsPerSecond() {
       return petitions / Math.max(0.001, took.toMillis() / 1000.0);
     }
@@ -99,6 +123,50 @@ public class PetitionGenerator {
    */
   public Report generate(
       long count, int years, long seed, int batch, String root, LongConsumer progress) {
+    return generate(count, years, seed, batch, root, new Bulk(false, true), progress);
+  }
+
+  /**
+   * How a large load writes. {@code deferIndexes}: on PostgreSQL, drop the plain secondary indexes
+   * of the tables written and build them once at the end (see {@link DeferredIndexes}); {@code
+   * facts}: hand each batch's facts to the figures (false: leave them to {@code
+   * --xinfang.figures.rebuild}, which derives every petition that has none).
+   */
+  public record Bulk(boolean deferIndexes, boolean facts) {}
+
+  /** As above, written as {@code bulk} says. */
+  public Report generate(
+      long count, int years, long seed, int batch, String root, Bulk bulk, LongConsumer progress) {
+    if (bulk.deferIndexes() && !deferred.supported()) {
+      throw new IllegalArgumentException("Deferring indexes needs PostgreSQL");
+    }
+    if (bulk.deferIndexes()) {
+      List<String> tables =
+          new ArrayList<>(
+              List.of(
+                  "petition", "petitioner", "petition_event", "petition_duty", "petition_party"));
+      if (bulk.facts()) {
+        tables.addAll(List.of("figure_fact", "figure_duty"));
+      }
+      deferred.defer(tables);
+    }
+    Report report = generateRows(count, years, seed, batch, root, bulk.facts(), progress);
+    if (bulk.deferIndexes()) {
+      long t = System.nanoTime();
+      deferred.restore();
+      return report.withIndexes(Duration.ofNanos(System.nanoTime() - t));
+    }
+    return report;
+  }
+
+  private Report generateRows(
+      long count,
+      int years,
+      long seed,
+      int batch,
+      String root,
+      boolean withFacts,
+      LongConsumer progress) {
     Instant started = clock.instant();
     LocalDate today = LocalDate.now(clock.withZone(PetitionService.CHINA));
     Random random = new Random(seed);
@@ -122,19 +190,57 @@ public class PetitionGenerator {
     Law law = memory;
     long done = 0;
     long events = 0;
-    while (done < count) {
-      int n = (int) Math.min(batch, count - done);
-      List<Generated> lives = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        Generated g = life(random, today, years, bureaus, villages, all, law, memory);
-        memory.remember(g, random);
-        lives.add(g);
+    long[] spent = new long[4];
+    // two hands: this thread lives and encodes the next batch while a writer writes the last one
+    java.util.concurrent.ExecutorService writer =
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> new Thread(r, "generator-writer"));
+    try {
+      java.util.concurrent.Future<Long> writing = null;
+      long lived = 0;
+      while (lived < count) {
+        int n = (int) Math.min(batch, count - lived);
+        List<Generated> lives = new ArrayList<>(n);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          Generated g = life(random, today, years, bureaus, villages, all, law, memory);
+          memory.remember(g, random);
+          lives.add(g);
+        }
+        long t1 = System.nanoTime();
+        spent[0] += t1 - t0;
+        Encoded encoded = encode(lives, law, today, withFacts);
+        spent[1] += System.nanoTime() - t1;
+        lived += n;
+        if (writing != null) {
+          events += writing.get();
+          progress.accept(done += batch);
+        }
+        writing = writer.submit(() -> tx.execute(status -> write(encoded, spent)));
       }
-      events += tx.execute(status -> write(lives, law, today));
-      done += n;
-      progress.accept(done);
+      if (writing != null) {
+        events += writing.get();
+        progress.accept(done = lived);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Generation interrupted after " + done + " petitions", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re
+          ? re
+          : new IllegalStateException(e.getCause());
+    } finally {
+      writer.shutdownNow();
     }
-    return new Report(done, events, Duration.between(started, clock.instant()));
+    return new Report(
+        done,
+        events,
+        Duration.between(started, clock.instant()),
+        Duration.ofNanos(spent[0]),
+        Duration.ofNanos(spent[1]),
+        Duration.ofNanos(spent[2]),
+        Duration.ofNanos(spent[3]),
+        Duration.ZERO);
   }
 
   private record Generated(Petitions.Record record, Petition petition) {}
@@ -521,12 +627,19 @@ public class PetitionGenerator {
   }
 
   /** Batched writes of a chunk of lives: petitions, petitioners, events and duties. */
-  private long write(List<Generated> lives, Law law, LocalDate today) {
-    // numbers: reserve a block per year from the same sequence the API uses
-    java.util.Map<Integer, Integer> next = new java.util.HashMap<>();
-    java.util.Map<Integer, Integer> perYear = new java.util.HashMap<>();
-    for (Generated g : lives) perYear.merge(g.record().receivedOn().getYear(), 1, Integer::sum);
-    perYear.forEach((year, k) -> next.put(year, reserve(year, k)));
+  /** A batch's rows, ready to write: everything but the petitions' numbers. */
+  private record Encoded(
+      List<Object[]> petitions,
+      List<Integer> years,
+      List<Object[]> people,
+      List<Object[]> events,
+      List<Object[]> duties,
+      List<Object[]> parties,
+      List<PetitionFacts> facts) {}
+
+  /** Chains the histories and turns a batch into rows and facts (no database). */
+  private Encoded encode(List<Generated> lives, Law law, LocalDate today, boolean withFacts) {
+    List<Integer> years = new ArrayList<>(lives.size());
     List<Object[]> petitions = new ArrayList<>();
     List<Object[]> people = new ArrayList<>();
     List<Object[]> events = new ArrayList<>();
@@ -535,13 +648,11 @@ public class PetitionGenerator {
     for (Generated g : lives) {
       Petitions.Record r = g.record();
       Petition p = g.petition();
-      int year = r.receivedOn().getYear();
-      int seq = next.merge(year, 1, Integer::sum) - 1;
-      String number = service.number(year, seq);
+      years.add(r.receivedOn().getYear());
       petitions.add(
           new Object[] {
             r.id(),
-            number,
+            null, // the number, given when written
             r.queryCode(),
             r.channel().name(),
             r.receivedOn(),
@@ -556,6 +667,12 @@ public class PetitionGenerator {
             r.representatives(),
             r.persons(),
             r.collective(),
+            false,
+            true,
+            false,
+            false,
+            false,
+            false,
             p.state().name(),
             p.category() == null ? null : p.category().name(),
             p.pathway() == null ? null : p.pathway().name(),
@@ -563,6 +680,7 @@ public class PetitionGenerator {
             p.isFinal(),
             p.concludedOn(),
             p.isResolved(),
+            false,
             p.lastActOn(),
             p.history().size(),
             p.history().size(),
@@ -574,7 +692,7 @@ public class PetitionGenerator {
       }
       Object[] petitionRow = petitions.get(petitions.size() - 1);
       PetitionerData d = r.petitioners().get(0);
-      people.add(new Object[] {r.id(), d.name(), d.phone(), d.address()});
+      people.add(new Object[] {r.id(), 0, d.name(), d.phone(), d.address(), true});
       String previous = this.petitions.genesis(r.id());
       for (HistoryEvent e : p.history()) {
         Petitions.Chained c = this.petitions.chain(r.id(), previous, e);
@@ -615,36 +733,105 @@ public class PetitionGenerator {
             });
       }
     }
-    jdbc.batchUpdate(
-        "insert into petition (id, number, query_code, channel, received_on, received_by, registered_by,"
-            + " registered_at, region_code, subject, facts, request, topic, representatives, persons, collective,"
-            + " anonymous, notice_owed, litigation_related, threat_made, foreign_related, public_online, state,"
-            + " category, pathway, handling_organisation, is_final, concluded_on, resolved, major, last_act_on,"
-            + " version, history_events, history_head, repeat_of)"
-            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,true,false,false,false,false,?,?,?,?,?,?,?,false,?,?,?,?,?)",
-        petitions);
-    jdbc.batchUpdate(
-        "insert into petitioner (petition_id, ordinal, name, phone, address, lead) values (?,0,?,?,?,true)",
-        people);
-    jdbc.batchUpdate(
-        "insert into petition_event (petition_id, seq, act, on_date, actor, organisation_id, recorded_at,"
-            + " article, back_entered, admin_act, payload, algorithm, prev_hash, hash)"
-            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        events);
-    jdbc.batchUpdate(
-        "insert into petition_duty (petition_id, duty, due, owed_by, basis, provisional, optional, paused)"
-            + " values (?,?,?,?,?,?,?,?)",
-        duties);
-    jdbc.batchUpdate(
-        "insert into petition_party (petition_id, organisation_id) values (?,?)", parties);
-    List<PetitionFacts> facts = new ArrayList<>(lives.size());
-    for (Generated g : lives) {
-      Petitions.Record r = g.record();
-      facts.add(PetitionStatistics.derive(r, g.petition().history(), law, false));
+    List<PetitionFacts> facts = new ArrayList<>(withFacts ? lives.size() : 0);
+    if (withFacts) {
+      for (Generated g : lives) {
+        facts.add(PetitionStatistics.derive(g.record(), g.petition().history(), law, false));
+      }
     }
-    this.events.publishEvent(new PetitionsGenerated(facts));
+    return new Encoded(petitions, years, people, events, duties, parties, facts);
+  }
+
+  /**
+   * Writes an encoded batch in the caller's transaction: numbers reserved per year from the same
+   * sequence the API uses, the rows, then the facts handed to the figures.
+   */
+  private long write(Encoded batch, long[] spent) {
+    long t1 = System.nanoTime();
+    java.util.Map<Integer, Integer> next = new java.util.HashMap<>();
+    java.util.Map<Integer, Integer> perYear = new java.util.HashMap<>();
+    for (int year : batch.years()) perYear.merge(year, 1, Integer::sum);
+    perYear.forEach((year, k) -> next.put(year, reserve(year, k)));
+    for (int i = 0; i < batch.petitions().size(); i++) {
+      int year = batch.years().get(i);
+      batch.petitions().get(i)[1] = service.number(year, next.merge(year, 1, Integer::sum) - 1);
+    }
+    List<Object[]> events = batch.events();
+    bulk.insert("petition", PETITION_COLUMNS, batch.petitions());
+    bulk.insert(
+        "petitioner",
+        List.of("petition_id", "ordinal", "name", "phone", "address", "lead"),
+        batch.people());
+    bulk.insert("petition_event", EVENT_COLUMNS, events);
+    bulk.insert(
+        "petition_duty",
+        List.of(
+            "petition_id", "duty", "due", "owed_by", "basis", "provisional", "optional", "paused"),
+        batch.duties());
+    bulk.insert("petition_party", List.of("petition_id", "organisation_id"), batch.parties());
+    long t2 = System.nanoTime();
+    spent[2] += t2 - t1;
+    if (!batch.facts().isEmpty()) {
+      this.events.publishEvent(new PetitionsGenerated(batch.facts()));
+    }
+    spent[3] += System.nanoTime() - t2;
     return events.size();
   }
+
+  private static final List<String> PETITION_COLUMNS =
+      List.of(
+          "id",
+          "number",
+          "query_code",
+          "channel",
+          "received_on",
+          "received_by",
+          "registered_by",
+          "registered_at",
+          "region_code",
+          "subject",
+          "facts",
+          "request",
+          "topic",
+          "representatives",
+          "persons",
+          "collective",
+          "anonymous",
+          "notice_owed",
+          "litigation_related",
+          "threat_made",
+          "foreign_related",
+          "public_online",
+          "state",
+          "category",
+          "pathway",
+          "handling_organisation",
+          "is_final",
+          "concluded_on",
+          "resolved",
+          "major",
+          "last_act_on",
+          "version",
+          "history_events",
+          "history_head",
+          "repeat_of");
+
+  private static final List<String> EVENT_COLUMNS =
+      List.of(
+          "petition_id",
+          "seq",
+          "act",
+          "on_date",
+          "actor",
+          "organisation_id",
+          "recorded_at",
+          "article",
+          "back_entered",
+          "admin_act",
+          "payload",
+          "algorithm",
+          "prev_hash",
+          "hash");
 
   private int reserve(int year, int k) {
     int updated =
