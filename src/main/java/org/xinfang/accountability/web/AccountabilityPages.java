@@ -1,24 +1,20 @@
 package org.xinfang.accountability.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xinfang.accountability.Accountability;
 import org.xinfang.accountability.NewReferral;
@@ -28,9 +24,7 @@ import org.xinfang.organisation.CurrentActor;
 import org.xinfang.organisation.OrgType;
 import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
-import org.xinfang.organisation.SignedIn;
 import org.xinfang.petition.PetitionSelector;
-import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.InvalidInput;
 import org.xinfang.shared.LawViolation;
 import org.xinfang.shared.NotFound;
@@ -67,16 +61,6 @@ class AccountabilityPages {
   /** A refused act as the page shows it. */
   public record PageProblem(String title, String message, String rule, String article)
       implements java.io.Serializable {}
-
-  @ModelAttribute("me")
-  SignedIn me() {
-    return currentActor.signedIn().orElse(null);
-  }
-
-  @ModelAttribute("selfUrl")
-  String selfUrl(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
-  }
 
   @ModelAttribute("disciplineOrgans")
   List<Organisation> disciplineOrgans() {
@@ -192,31 +176,6 @@ class AccountabilityPages {
             ContentDisposition.inline().filename(d.fileName()).build().toString())
         .contentType(MediaType.APPLICATION_PDF)
         .body(d.pdf());
-  }
-
-  @ExceptionHandler(NotFound.class)
-  ModelAndView notFound(NotFound e) {
-    return error(HttpStatus.NOT_FOUND, msg("acc.error.notFound"), msg("acc.error.notFound.detail"));
-  }
-
-  @ExceptionHandler(Forbidden.class)
-  ModelAndView forbidden(Forbidden e) {
-    return error(HttpStatus.FORBIDDEN, msg("acc.error.forbidden"), e.getMessage());
-  }
-
-  @ExceptionHandler(InvalidInput.class)
-  ModelAndView invalid(InvalidInput e) {
-    return error(HttpStatus.BAD_REQUEST, msg("acc.problem.refused"), e.getMessage());
-  }
-
-  private ModelAndView error(HttpStatus status, String title, String message) {
-    ModelAndView page = new ModelAndView("workbench/error", status);
-    page.addObject("status", status.value());
-    page.addObject("title", title);
-    page.addObject("message", message);
-    page.addObject("me", me());
-    page.addObject("selfUrl", "/accountability");
-    return page;
   }
 
   private String msg(String key) {

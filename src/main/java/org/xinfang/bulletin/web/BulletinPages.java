@@ -1,34 +1,26 @@
 package org.xinfang.bulletin.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xinfang.bulletin.Bulletin;
 import org.xinfang.bulletin.BulletinDocument;
 import org.xinfang.bulletin.Bulletins;
 import org.xinfang.organisation.CurrentActor;
 import org.xinfang.organisation.Organisations;
-import org.xinfang.organisation.SignedIn;
-import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.InvalidInput;
 import org.xinfang.shared.LawViolation;
-import org.xinfang.shared.NotFound;
 
 /** The bulletin pages: the list with the generate form, one bulletin (review, publish), its PDF. */
 @Controller
@@ -56,16 +48,6 @@ class BulletinPages {
   /** A refused act as the page shows it. */
   public record PageProblem(String title, String message, String rule, String article)
       implements java.io.Serializable {}
-
-  @ModelAttribute("me")
-  SignedIn me() {
-    return currentActor.signedIn().orElse(null);
-  }
-
-  @ModelAttribute("selfUrl")
-  String selfUrl(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
-  }
 
   @GetMapping("/bulletins")
   String list(Model model) {
@@ -138,28 +120,8 @@ class BulletinPages {
         .body(d.pdf());
   }
 
-  @ExceptionHandler(NotFound.class)
-  ModelAndView notFound(NotFound e) {
-    return error(HttpStatus.NOT_FOUND, msg("bulletin.error.notFound"), e.getMessage());
-  }
-
-  @ExceptionHandler(Forbidden.class)
-  ModelAndView forbidden(Forbidden e) {
-    return error(HttpStatus.FORBIDDEN, msg("bulletin.error.forbidden"), e.getMessage());
-  }
-
   private PageProblem problem(RuntimeException e) {
     return new PageProblem(msg("bulletin.problem.refused"), e.getMessage(), null, null);
-  }
-
-  private ModelAndView error(HttpStatus status, String title, String message) {
-    ModelAndView page = new ModelAndView("workbench/error", status);
-    page.addObject("status", status.value());
-    page.addObject("title", title);
-    page.addObject("message", message);
-    page.addObject("me", me());
-    page.addObject("selfUrl", "/bulletins");
-    return page;
   }
 
   private String msg(String key) {

@@ -1,6 +1,5 @@
 package org.xinfang.figures.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,18 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.ModelAndView;
 import org.xinfang.figures.AnnualReport;
 import org.xinfang.figures.Figure;
 import org.xinfang.figures.Figures;
@@ -30,11 +25,8 @@ import org.xinfang.organisation.CurrentActor;
 import org.xinfang.organisation.OrgLevel;
 import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
-import org.xinfang.organisation.SignedIn;
 import org.xinfang.petition.Page;
 import org.xinfang.petition.PetitionSelector;
-import org.xinfang.shared.Forbidden;
-import org.xinfang.shared.InvalidInput;
 import org.xinfang.shared.NotFound;
 
 /**
@@ -72,16 +64,6 @@ class FiguresPages {
 
   /** One figure row of the page. */
   public record Row(String key, Figure figure, String shown, boolean rate) {}
-
-  @ModelAttribute("me")
-  SignedIn me() {
-    return currentActor.signedIn().orElse(null);
-  }
-
-  @ModelAttribute("selfUrl")
-  String selfUrl(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
-  }
 
   @GetMapping("/figures")
   String dashboard(
@@ -195,21 +177,6 @@ class FiguresPages {
         MediaType.APPLICATION_PDF);
   }
 
-  @ExceptionHandler(Forbidden.class)
-  ModelAndView forbidden(Forbidden e) {
-    return error(HttpStatus.FORBIDDEN, msg("fig.error.forbidden"), e.getMessage());
-  }
-
-  @ExceptionHandler(NotFound.class)
-  ModelAndView notFound(NotFound e) {
-    return error(HttpStatus.NOT_FOUND, msg("wb.error.notFound"), e.getMessage());
-  }
-
-  @ExceptionHandler(InvalidInput.class)
-  ModelAndView invalid(InvalidInput e) {
-    return error(HttpStatus.BAD_REQUEST, msg("fig.error.invalid"), e.getMessage());
-  }
-
   // ------------------------------------------------------------------ helpers
 
   /** Defaults: the reader's organisation, this calendar year up to today. */
@@ -255,16 +222,6 @@ class FiguresPages {
 
   private static String query(Figures.Period p) {
     return "organisation=" + p.organisation().id() + "&from=" + p.from() + "&to=" + p.to();
-  }
-
-  private ModelAndView error(HttpStatus status, String title, String message) {
-    ModelAndView page = new ModelAndView("workbench/error", status);
-    page.addObject("status", status.value());
-    page.addObject("title", title);
-    page.addObject("message", message);
-    page.addObject("me", me());
-    page.addObject("selfUrl", "/figures");
-    return page;
   }
 
   private String msg(String key) {

@@ -1,6 +1,5 @@
 package org.xinfang.leadership.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,17 +9,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xinfang.leadership.LeaderPackage;
 import org.xinfang.leadership.NewDuty;
@@ -39,11 +33,8 @@ import org.xinfang.organisation.CurrentActor;
 import org.xinfang.organisation.Organisation;
 import org.xinfang.organisation.Organisations;
 import org.xinfang.organisation.Role;
-import org.xinfang.organisation.SignedIn;
-import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.InvalidInput;
 import org.xinfang.shared.LawViolation;
-import org.xinfang.shared.NotFound;
 
 /**
  * The leader's pages: my packages with their next and late steps, a package (petitions masked,
@@ -434,52 +425,5 @@ class LeadershipPages {
     } catch (DateTimeParseException e) {
       throw new InvalidInput("on", "a date yyyy-MM-dd");
     }
-  }
-}
-
-/** What the workbench layout needs on these pages (who is signed in), and how refusals answer. */
-@ControllerAdvice(assignableTypes = LeadershipPages.class)
-class LeadershipPagesAdvice {
-
-  private final CurrentActor currentActor;
-  private final Organisations organisations;
-  private final MessageSource messages;
-
-  LeadershipPagesAdvice(
-      CurrentActor currentActor, Organisations organisations, MessageSource messages) {
-    this.currentActor = currentActor;
-    this.organisations = organisations;
-    this.messages = messages;
-  }
-
-  @ModelAttribute("me")
-  SignedIn me() {
-    return currentActor.signedIn().orElse(null);
-  }
-
-  @ModelAttribute("selfUrl")
-  String selfUrl(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
-  }
-
-  @ExceptionHandler(NotFound.class)
-  ModelAndView notFound(HttpServletRequest request) {
-    return error(HttpStatus.NOT_FOUND, "wb.error.notFound", "wb.error.notFound.detail");
-  }
-
-  @ExceptionHandler(Forbidden.class)
-  ModelAndView forbidden(HttpServletRequest request) {
-    return error(HttpStatus.FORBIDDEN, "wb.problem.forbidden", "ld.forbidden");
-  }
-
-  private ModelAndView error(HttpStatus status, String title, String message) {
-    ModelAndView page = new ModelAndView("workbench/error", status);
-    var locale = LocaleContextHolder.getLocale();
-    page.addObject("status", status.value());
-    page.addObject("title", messages.getMessage(title, null, title, locale));
-    page.addObject("message", messages.getMessage(message, null, message, locale));
-    page.addObject("me", me());
-    page.addObject("selfUrl", "/");
-    return page;
   }
 }

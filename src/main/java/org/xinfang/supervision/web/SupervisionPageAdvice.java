@@ -1,21 +1,15 @@
 package org.xinfang.supervision.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 import org.xinfang.organisation.CurrentActor;
-import org.xinfang.organisation.Organisations;
-import org.xinfang.organisation.SignedIn;
-import org.xinfang.shared.Forbidden;
+import org.xinfang.organisation.web.pages.PageAdvice;
 import org.xinfang.shared.LawViolation;
-import org.xinfang.shared.NotFound;
 
 /**
  * What the workbench layout's header needs on the supervision pages (the signed-in user, the page's
@@ -24,55 +18,19 @@ import org.xinfang.shared.NotFound;
  */
 @ControllerAdvice(assignableTypes = SupervisionPages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class SupervisionPageAdvice {
+class SupervisionPageAdvice extends PageAdvice {
 
-  private final CurrentActor currentActor;
-  private final Organisations organisations;
-  private final MessageSource messages;
-
-  SupervisionPageAdvice(
-      CurrentActor currentActor, Organisations organisations, MessageSource messages) {
-    this.currentActor = currentActor;
-    this.organisations = organisations;
-    this.messages = messages;
-  }
-
-  @ModelAttribute("me")
-  SignedIn me() {
-    return currentActor.signedIn().orElse(null);
-  }
-
-  @ModelAttribute("selfUrl")
-  String selfUrl(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
-  }
-
-  @ExceptionHandler(NotFound.class)
-  ModelAndView notFound(NotFound e) {
-    return error(HttpStatus.NOT_FOUND, msg("sup.error.notFound"), msg("sup.error.notFound.detail"));
-  }
-
-  @ExceptionHandler(Forbidden.class)
-  ModelAndView forbidden(Forbidden e) {
-    return error(HttpStatus.FORBIDDEN, msg("sup.problem.forbidden"), e.getMessage());
+  SupervisionPageAdvice(CurrentActor currentActor, MessageSource messages) {
+    super(
+        currentActor,
+        messages,
+        "/supervision",
+        new ErrorText("sup.error.notFound", "sup.error.notFound.detail"),
+        ErrorText.titled("sup.problem.forbidden"));
   }
 
   @ExceptionHandler(LawViolation.class)
   ModelAndView refused(LawViolation e) {
-    return error(HttpStatus.CONFLICT, msg("sup.problem.refused"), e.getMessage());
-  }
-
-  private ModelAndView error(HttpStatus status, String title, String message) {
-    ModelAndView page = new ModelAndView("workbench/error", status);
-    page.addObject("status", status.value());
-    page.addObject("title", title);
-    page.addObject("message", message);
-    page.addObject("me", me());
-    page.addObject("selfUrl", "/supervision");
-    return page;
-  }
-
-  private String msg(String key) {
-    return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    return refusal(HttpStatus.CONFLICT, "sup.problem.refused", e);
   }
 }
