@@ -156,31 +156,55 @@ public class Watch {
         .param("by", by)
         .param("back", backFilled)
         .update();
-    // streamed and written 2,000 rows to a batch: a city's open duties are hundreds of thousands
-    // (one insert per row took 40 s at 1,000,000 petitions, and the list would not fit at 10M)
+    // the statutory duties graded in the database: each distinct due date graded once here, then
+    // one insert … select writes the day's row of every open duty (at 10,000,000 petitions a
+    // streamed row-by-row write took minutes; this is one statement)
     LevelWriter levels = new LevelWriter(day);
     Map<LocalDate, DutyLevel> cache = new HashMap<>();
+    List<Object[]> grades = new ArrayList<>();
     jdbc.sql(
             """
-            select petition_id, duty, owed_by, due from petition_duty
+            select distinct due from petition_duty
             where owed_by is not null and optional = false and paused = false
             """)
         .query(
             (ResultSet rs) -> {
-              LocalDate due = rs.getObject("due", LocalDate.class);
-              String pid = rs.getString("petition_id");
-              String duty = rs.getString("duty");
-              levels.add(
-                  new WatchedDuty(
-                      day,
-                      pid + ":" + duty,
-                      "STATUTORY",
-                      pid,
-                      duty,
-                      rs.getString("owed_by"),
-                      due,
-                      cache.computeIfAbsent(due, d -> grade(d, day))));
+              LocalDate due = rs.getObject(1, LocalDate.class);
+              DutyLevel l = cache.computeIfAbsent(due, d -> grade(d, day));
+              grades.add(
+                  new Object[] {
+                    day,
+                    due,
+                    l.level().name(),
+                    l.grade() == null ? null : l.grade().name(),
+                    l.workingDays()
+                  });
             });
+    batch.batchUpdate(
+        "insert into watch_grade (watch_day, due, level_code, grade, working_days)"
+            + " values (?, ?, ?, ?, ?)",
+        grades);
+    levels.count +=
+        jdbc.sql(
+                """
+                insert into watch_level (watch_day, ref, source, petition_id, duty, owed_by, due,
+                  level_code, grade, working_days)
+                select g.watch_day, d.petition_id || ':' || d.duty, 'STATUTORY', d.petition_id,
+                  d.duty, d.owed_by, d.due, g.level_code, g.grade, g.working_days
+                from petition_duty d
+                join watch_grade g on g.watch_day = :day and g.due = d.due
+                where d.owed_by is not null and d.optional = false and d.paused = false
+                """)
+            .param("day", day)
+            .update();
+    levels.overdue +=
+        jdbc.sql(
+                "select coalesce(sum(case when level_code = 'OVERDUE' then 1 else 0 end), 0)"
+                    + " from watch_level where watch_day = :day")
+            .param("day", day)
+            .query(Long.class)
+            .single();
+    jdbc.sql("delete from watch_grade where watch_day = :day").param("day", day).update();
     jdbc.sql(
             """
             select id, source, petition_id, owed_by, due from task
