@@ -516,6 +516,15 @@ public class PetitionGenerator {
         step(p, new Acts.Resolve(on.plusDays(10), "矛盾已化解，信访人息访"), today, law);
       }
     }
+    if (assign) {
+      // the assignee reports the result to the bureau that assigned it (办结报告, 条例 Art. 22
+      // item 3); without this every assigned matter would owe its report for ever
+      step(
+          p,
+          new Acts.Report(p.lastActOn().plusDays(1 + r.nextInt(5)), "已办结，现将办理结果报告如下。"),
+          today,
+          law);
+    }
     Petitions.Record record =
         new Petitions.Record(
             id,

@@ -153,6 +153,30 @@ class GeneratedRecordTest extends IntegrationTest {
 
   @Test
   @DisplayName(
+      "issue 7 / 条例 Art. 22 item 3: an assigned matter's result is reported to the bureau that"
+          + " assigned it — no old report duty is left open")
+  void assignedMattersAreReported() {
+    long reported =
+        jdbc.sql(
+                "select count(*) from petition_event e join petition p on p.id = e.petition_id"
+                    + " where p.received_by = :b and e.act = 'report'")
+            .param("b", bureau)
+            .query(Long.class)
+            .single();
+    long stale =
+        jdbc.sql(
+                "select count(*) from petition_duty d join petition p on p.id = d.petition_id"
+                    + " where p.received_by = :b and d.duty = 'REPORT' and d.due < :before")
+            .param("b", bureau)
+            .param("before", java.time.LocalDate.of(2026, 11, 27).minusDays(120))
+            .query(Long.class)
+            .single();
+    assertThat(reported).isGreaterThan(COUNT / 20L);
+    assertThat(stale).isZero();
+  }
+
+  @Test
+  @DisplayName(
       "issue 6: facts written by the generator, and facts derived in bulk (two queries per"
           + " thousand petitions, one replay each), equal the facts derived petition by petition")
   void bulkDerivationEqualsOneByOne() {
