@@ -639,7 +639,6 @@ public class PetitionGenerator {
   /** A batch's rows, ready to write: everything but the petitions' numbers. */
   private record Encoded(
       List<Object[]> petitions,
-      List<Integer> years,
       List<Object[]> people,
       List<Object[]> events,
       List<Object[]> duties,
@@ -648,7 +647,6 @@ public class PetitionGenerator {
 
   /** Chains the histories and turns a batch into rows and facts (no database). */
   private Encoded encode(List<Generated> lives, Law law, LocalDate today, boolean withFacts) {
-    List<Integer> years = new ArrayList<>(lives.size());
     List<Object[]> petitions = new ArrayList<>();
     List<Object[]> people = new ArrayList<>();
     List<Object[]> events = new ArrayList<>();
@@ -657,7 +655,6 @@ public class PetitionGenerator {
     for (Generated g : lives) {
       Petitions.Record r = g.record();
       Petition p = g.petition();
-      years.add(r.receivedOn().getYear());
       petitions.add(
           new Object[] {
             r.id(),
@@ -748,7 +745,7 @@ public class PetitionGenerator {
         facts.add(PetitionStatistics.derive(g.record(), g.petition().history(), law, false));
       }
     }
-    return new Encoded(petitions, years, people, events, duties, parties, facts);
+    return new Encoded(petitions, people, events, duties, parties, facts);
   }
 
   /**
@@ -759,10 +756,10 @@ public class PetitionGenerator {
     long t1 = System.nanoTime();
     java.util.Map<Integer, Integer> next = new java.util.HashMap<>();
     java.util.Map<Integer, Integer> perYear = new java.util.HashMap<>();
-    for (int year : batch.years()) perYear.merge(year, 1, Integer::sum);
+    for (Object[] row : batch.petitions()) perYear.merge(receivedYear(row), 1, Integer::sum);
     perYear.forEach((year, k) -> next.put(year, reserve(year, k)));
     for (int i = 0; i < batch.petitions().size(); i++) {
-      int year = batch.years().get(i);
+      int year = receivedYear(batch.petitions().get(i));
       batch.petitions().get(i)[1] = service.number(year, next.merge(year, 1, Integer::sum) - 1);
     }
     List<Object[]> events = batch.events();
@@ -785,6 +782,11 @@ public class PetitionGenerator {
     }
     spent[3] += System.nanoTime() - t2;
     return events.size();
+  }
+
+  /** The year a petition row was received in: its number's year. */
+  private static int receivedYear(Object[] petitionRow) {
+    return ((LocalDate) petitionRow[PETITION_COLUMNS.indexOf("received_on")]).getYear();
   }
 
   private static final List<String> PETITION_COLUMNS =

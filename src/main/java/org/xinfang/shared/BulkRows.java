@@ -82,14 +82,12 @@ public class BulkRows {
     if (value == null) {
       return;
     }
-    if (value instanceof Boolean b) {
+    if (value instanceof java.time.ZonedDateTime z) {
+      out.append(z.toOffsetDateTime()); // without the zone's name, which PostgreSQL does not read
+    } else if (value instanceof Boolean b) {
       out.append(b ? 't' : 'f');
-    } else if (value instanceof Number || value instanceof java.time.LocalDate) {
-      out.append(value);
-    } else if (value instanceof java.time.OffsetDateTime
-        || value instanceof java.time.Instant
-        || value instanceof java.time.LocalDateTime) {
-      out.append(value);
+    } else if (value instanceof Number || value instanceof java.time.temporal.Temporal) {
+      out.append(value); // ISO-8601, which PostgreSQL reads as it is
     } else {
       String s = value.toString();
       out.append('"');
