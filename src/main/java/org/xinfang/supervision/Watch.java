@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -133,9 +132,17 @@ public class Watch {
       return alreadyRecorded(done.get());
     }
     try {
-      return transaction.execute(status -> insert(day, by, backFilled));
+      return transaction.execute(
+          status -> {
+            // runs take turns (scheduled, by hand, back-filled): each builds on the days before it
+            jdbc.sql("select id from watch_lock where id = 1 for update")
+                .query(Integer.class)
+                .list();
+            Optional<Run> raced = run(day);
+            return raced.isPresent() ? alreadyRecorded(raced.get()) : insert(day, by, backFilled);
+          });
     } catch (DuplicateKeyException raced) {
-      // another instance or thread recorded the day between our check and our insert
+      // another instance recorded the day between our check and our insert
       return alreadyRecorded(run(day).orElseThrow());
     }
   }
@@ -143,6 +150,39 @@ public class Watch {
   private static Run alreadyRecorded(Run r) {
     return new Run(r.day(), r.recordedAt(), r.recordedBy(), r.duties(), r.backFilled(), true);
   }
+
+  /** The open statutory duties (owed, not optional, not paused), for a query on petition_duty d. */
+  private static final String OPEN_DUTY =
+      "d.owed_by is not null and d.optional = false and d.paused = false";
+
+  /** The open assigned duties, for a query on task t. */
+  private static final String OPEN_TASK = "t.done_on is null and t.cancelled = false";
+
+  /** A state row {@code s} differs from today's duty (due {@code x.due}, organ, graded by g). */
+  private static String changed(String x) {
+    return "(s.ref is null or s.level_code <> g.level_code or s.due <> "
+        + x
+        + ".due or s.owed_by <> "
+        + x
+        + ".owed_by or coalesce(s.grade, '-') <> coalesce(g.grade, '-'))";
+  }
+
+  private static final String LEVEL_COLUMNS =
+      "watch_day, ref, source, petition_id, duty, owed_by, due, level_code, grade, working_days";
+
+  /**
+   * The open duties as of the latest recorded day on or before {@code :prev}, read from the
+   * changes: each duty's latest row, unless it is CLOSED. Used when a missed day is back-filled
+   * before a later recorded day; the daily run reads {@code watch_state} instead.
+   */
+  private static final String STATE_ON_PREV =
+      """
+      (select w.ref, w.source, w.petition_id, w.duty, w.owed_by, w.due, w.level_code, w.grade,
+        case when w.source = 'TASK' then substr(w.ref, 6) end as task_id
+       from watch_level w
+       where w.watch_day <= :prev and w.level_code <> 'CLOSED'
+         and not exists (select 1 from watch_level x
+           where x.ref = w.ref and x.watch_day > w.watch_day and x.watch_day <= :prev))""";
 
   private Run insert(LocalDate day, String by, boolean backFilled) {
     OffsetDateTime now = record.now();
@@ -156,17 +196,15 @@ public class Watch {
         .param("by", by)
         .param("back", backFilled)
         .update();
-    // the statutory duties graded in the database: each distinct due date graded once here, then
-    // one insert … select writes the day's row of every open duty (at 10,000,000 petitions a
-    // streamed row-by-row write took minutes; this is one statement)
-    LevelWriter levels = new LevelWriter(day);
+    // each distinct due date of the open duties is graded once here (working days on the official
+    // calendar); the statements below join these grades
     Map<LocalDate, DutyLevel> cache = new HashMap<>();
     List<Object[]> grades = new ArrayList<>();
     jdbc.sql(
-            """
-            select distinct due from petition_duty
-            where owed_by is not null and optional = false and paused = false
-            """)
+            "select distinct d.due from petition_duty d where "
+                + OPEN_DUTY
+                + " union select distinct t.due from task t where "
+                + OPEN_TASK)
         .query(
             (ResultSet rs) -> {
               LocalDate due = rs.getObject(1, LocalDate.class);
@@ -184,49 +222,42 @@ public class Watch {
         "insert into watch_grade (watch_day, due, level_code, grade, working_days)"
             + " values (?, ?, ?, ?, ?)",
         grades);
-    levels.count +=
-        jdbc.sql(
-                """
-                insert into watch_level (watch_day, ref, source, petition_id, duty, owed_by, due,
-                  level_code, grade, working_days)
-                select g.watch_day, d.petition_id || ':' || d.duty, 'STATUTORY', d.petition_id,
-                  d.duty, d.owed_by, d.due, g.level_code, g.grade, g.working_days
-                from petition_duty d
-                join watch_grade g on g.watch_day = :day and g.due = d.due
-                where d.owed_by is not null and d.optional = false and d.paused = false
-                """)
-            .param("day", day)
-            .update();
-    levels.overdue +=
-        jdbc.sql(
-                "select coalesce(sum(case when level_code = 'OVERDUE' then 1 else 0 end), 0)"
-                    + " from watch_level where watch_day = :day")
-            .param("day", day)
-            .query(Long.class)
-            .single();
+
+    // the changes since the day recorded before this one: against the kept state when this day is
+    // the newest, against the state read from the changes when a missed day is back-filled
+    Optional<LocalDate> later = nextRecorded(day);
+    LocalDate prev = previousRecorded(day).orElse(LocalDate.of(1, 1, 1));
+    String state = later.isEmpty() ? "watch_state" : STATE_ON_PREV;
+    writeChanges(day, prev, state);
+
+    long count;
+    long overdue;
+    if (later.isEmpty()) {
+      jdbc.sql(
+              "delete from watch_state where ref in (select ref from watch_level where watch_day = :day)")
+          .param("day", day)
+          .update();
+      jdbc.sql(
+              """
+              insert into watch_state (ref, source, petition_id, duty, owed_by, due, level_code,
+                grade, task_id, since)
+              select ref, source, petition_id, duty, owed_by, due, level_code, grade,
+                case when source = 'TASK' then substr(ref, 6) end, watch_day
+              from watch_level where watch_day = :day and level_code <> 'CLOSED'
+              """)
+          .param("day", day)
+          .update();
+      count = jdbc.sql("select count(*) from watch_state").query(Long.class).single();
+      overdue =
+          jdbc.sql("select count(*) from watch_state where level_code = 'OVERDUE'")
+              .query(Long.class)
+              .single();
+    } else {
+      restore(day, prev, later.get());
+      count = countOpen(day, false);
+      overdue = countOpen(day, true);
+    }
     jdbc.sql("delete from watch_grade where watch_day = :day").param("day", day).update();
-    jdbc.sql(
-            """
-            select id, source, petition_id, owed_by, due from task
-            where done_on is null and cancelled = false
-            """)
-        .query(
-            (ResultSet rs) -> {
-              LocalDate due = rs.getObject("due", LocalDate.class);
-              levels.add(
-                  new WatchedDuty(
-                      day,
-                      "task:" + rs.getString("id"),
-                      "TASK",
-                      rs.getString("petition_id"),
-                      rs.getString("source"),
-                      rs.getString("owed_by"),
-                      due,
-                      cache.computeIfAbsent(due, d -> grade(d, day))));
-            });
-    levels.flush();
-    long count = levels.count;
-    long overdue = levels.overdue;
     jdbc.sql("update watch_run set duties = :n where watch_day = :day")
         .param("n", count)
         .param("day", day)
@@ -243,50 +274,148 @@ public class Watch {
     return new Run(day, now, by, (int) count, backFilled, false);
   }
 
-  /** Writes a day's levels in batches, counting them. */
-  private final class LevelWriter {
-    private final LocalDate day;
-    private final List<Object[]> rows = new ArrayList<>();
-    private long count;
-    private long overdue;
+  /**
+   * Writes the day's rows: each open duty new or changed against {@code state}, then a CLOSED row
+   * for each duty of {@code state} no longer open. Four statements, whatever the number of duties.
+   */
+  private void writeChanges(LocalDate day, LocalDate prev, String state) {
+    jdbc.sql(
+            "insert into watch_level ("
+                + LEVEL_COLUMNS
+                + ") select :day, d.petition_id || ':' || d.duty, 'STATUTORY', d.petition_id,"
+                + " d.duty, d.owed_by, d.due, g.level_code, g.grade, g.working_days"
+                + " from petition_duty d join watch_grade g on g.watch_day = :day and g.due = d.due"
+                + " left join "
+                + state
+                + " s on s.source = 'STATUTORY' and s.petition_id = d.petition_id"
+                + " and s.duty = d.duty where "
+                + OPEN_DUTY
+                + " and "
+                + changed("d"))
+        .param("day", day)
+        .param("prev", prev)
+        .update();
+    jdbc.sql(
+            "insert into watch_level ("
+                + LEVEL_COLUMNS
+                + ") select :day, 'task:' || t.id, 'TASK', t.petition_id, t.source, t.owed_by,"
+                + " t.due, g.level_code, g.grade, g.working_days"
+                + " from task t join watch_grade g on g.watch_day = :day and g.due = t.due"
+                + " left join "
+                + state
+                + " s on s.source = 'TASK' and s.task_id = t.id where "
+                + OPEN_TASK
+                + " and "
+                + changed("t"))
+        .param("day", day)
+        .param("prev", prev)
+        .update();
+    jdbc.sql(
+            "insert into watch_level ("
+                + LEVEL_COLUMNS
+                + ") select :day, s.ref, s.source, s.petition_id, s.duty, s.owed_by, s.due,"
+                + " 'CLOSED', null, 0 from "
+                + state
+                + " s where s.source = 'STATUTORY' and not exists (select 1 from petition_duty d"
+                + " where d.petition_id = s.petition_id and d.duty = s.duty and "
+                + OPEN_DUTY
+                + ")")
+        .param("day", day)
+        .param("prev", prev)
+        .update();
+    jdbc.sql(
+            "insert into watch_level ("
+                + LEVEL_COLUMNS
+                + ") select :day, s.ref, s.source, s.petition_id, s.duty, s.owed_by, s.due,"
+                + " 'CLOSED', null, 0 from "
+                + state
+                + " s where s.source = 'TASK' and not exists (select 1 from task t"
+                + " where t.id = s.task_id and "
+                + OPEN_TASK
+                + ")")
+        .param("day", day)
+        .param("prev", prev)
+        .update();
+  }
 
-    LevelWriter(LocalDate day) {
-      this.day = day;
-    }
+  /**
+   * A missed day back-filled before a later recorded day must not change what that later day
+   * recorded: each duty the back-filled day wrote, with no row of its own between that day and the
+   * later one, gets a row on the later day restoring its level there (its level of the day before,
+   * or CLOSED if it was not open then).
+   */
+  private void restore(LocalDate day, LocalDate prev, LocalDate later) {
+    List<Object[]> rows = new ArrayList<>();
+    jdbc.sql(
+            "select b.ref, b.source, b.petition_id, b.duty, b.owed_by, b.due,"
+                + " p.ref as p_ref, p.duty as p_duty, p.owed_by as p_owed_by, p.due as p_due,"
+                + " p.level_code as p_level, p.grade as p_grade"
+                + " from watch_level b left join "
+                + STATE_ON_PREV
+                + " p on p.ref = b.ref where b.watch_day = :day and not exists (select 1 from"
+                + " watch_level y where y.ref = b.ref and y.watch_day > :day and y.watch_day <="
+                + " :later)")
+        .param("day", day)
+        .param("prev", prev)
+        .param("later", later)
+        .query(
+            (ResultSet rs) -> {
+              boolean open = rs.getString("p_ref") != null;
+              LocalDate due = rs.getObject(open ? "p_due" : "due", LocalDate.class);
+              rows.add(
+                  new Object[] {
+                    later,
+                    rs.getString("ref"),
+                    rs.getString("source"),
+                    rs.getString("petition_id"),
+                    rs.getString(open ? "p_duty" : "duty"),
+                    rs.getString(open ? "p_owed_by" : "owed_by"),
+                    due,
+                    open ? rs.getString("p_level") : CLOSED,
+                    open ? rs.getString("p_grade") : null,
+                    open ? grade(due, later).workingDays() : 0
+                  });
+            });
+    batch.batchUpdate(
+        "insert into watch_level (" + LEVEL_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+  }
 
-    void add(WatchedDuty w) {
-      rows.add(
-          new Object[] {
-            day,
-            w.ref(),
-            w.source(),
-            w.petitionId(),
-            w.duty(),
-            w.owedBy(),
-            w.due(),
-            w.level().level().name(),
-            w.level().grade() == null ? null : w.level().grade().name(),
-            w.level().workingDays()
-          });
-      count++;
-      if (w.level().level() == Level.OVERDUE) {
-        overdue++;
-      }
-      if (rows.size() == 2000) {
-        flush();
-      }
-    }
+  /** The open duties on a day being back-filled (all of them, or the overdue ones). */
+  private long countOpen(LocalDate day, boolean overdueOnly) {
+    String level = overdueOnly ? " and g.level_code = 'OVERDUE'" : "";
+    return jdbc.sql(
+                "select count(*) from petition_duty d join watch_grade g on g.watch_day = :day"
+                    + " and g.due = d.due where "
+                    + OPEN_DUTY
+                    + level)
+            .param("day", day)
+            .query(Long.class)
+            .single()
+        + jdbc.sql(
+                "select count(*) from task t join watch_grade g on g.watch_day = :day"
+                    + " and g.due = t.due where "
+                    + OPEN_TASK
+                    + level)
+            .param("day", day)
+            .query(Long.class)
+            .single();
+  }
 
-    void flush() {
-      if (rows.isEmpty()) {
-        return;
-      }
-      batch.batchUpdate(
-          "insert into watch_level (watch_day, ref, source, petition_id, duty, owed_by, due,"
-              + " level_code, grade, working_days) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          rows);
-      rows.clear();
-    }
+  private static final String CLOSED = "CLOSED";
+
+  private Optional<LocalDate> previousRecorded(LocalDate day) {
+    return jdbc.sql("select max(watch_day) from watch_run where watch_day < :d")
+        .param("d", day)
+        .query((rs, n) -> rs.getObject(1, LocalDate.class))
+        .optional();
+  }
+
+  private Optional<LocalDate> nextRecorded(LocalDate day) {
+    return jdbc.sql("select min(watch_day) from watch_run where watch_day > :d")
+        .param("d", day)
+        .query((rs, n) -> rs.getObject(1, LocalDate.class))
+        .optional();
   }
 
   /** The run of a day, if recorded. */
@@ -317,8 +446,8 @@ public class Watch {
   }
 
   /**
-   * The levels the latest run recorded for these petitions' duties (for work lists): petition id →
-   * duty → level. Petitions the run did not see are left out.
+   * The levels the latest run recorded for these petitions' duties: petition id → duty → level,
+   * working days counted to that day. Petitions the run did not see are left out.
    */
   @Transactional(readOnly = true)
   public Map<String, Map<String, DutyLevel>> levels(Collection<String> petitionIds) {
@@ -329,23 +458,39 @@ public class Watch {
     }
     List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(petitionIds));
     for (int i = 0; i < ids.size(); i += 500) {
-      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
-      List<Object> args = new ArrayList<>();
-      args.add(day.get());
-      args.addAll(chunk);
-      jdbc.sql(
-              "select * from watch_level where watch_day = ? and petition_id in ("
-                  + String.join(", ", Collections.nCopies(chunk.size(), "?"))
-                  + ")")
-          .params(args)
-          .query(Watch::levelRow)
-          .list()
+      on(
+              day.get(),
+              "s.petition_id in (:ids)",
+              Map.of("ids", ids.subList(i, Math.min(ids.size(), i + 500))))
           .forEach(
               w ->
                   out.computeIfAbsent(w.petitionId(), k -> new LinkedHashMap<>())
                       .put(w.duty(), w.level()));
     }
     return out;
+  }
+
+  /**
+   * The open duties a recorded day holds that match {@code where} (on the state's columns, alias
+   * {@code s}): the kept state when the day is the latest recorded, else each duty's latest change
+   * on or before the day. Working days are counted to the day.
+   */
+  private List<WatchedDuty> on(LocalDate day, String where, Map<String, ?> params) {
+    boolean latest = latestDay().map(day::equals).orElse(false);
+    if (!latest && run(day).isEmpty()) {
+      return List.of();
+    }
+    String state = latest ? "watch_state" : STATE_ON_PREV.replace(":prev", ":day");
+    Map<LocalDate, Integer> days = new HashMap<>();
+    return jdbc.sql("select s.* from " + state + " s where " + where)
+        .param("day", day)
+        .params(params)
+        .query(
+            (rs, n) -> {
+              LocalDate due = rs.getObject("due", LocalDate.class);
+              return levelRow(rs, day, days.computeIfAbsent(due, d -> grade(d, day).workingDays()));
+            })
+        .list();
   }
 
   /** One organ's overdue duties on the dashboard. */
@@ -390,15 +535,9 @@ public class Watch {
       return new Dashboard(d, null, List.of());
     }
     List<WatchedDuty> rows =
-        jdbc
-            .sql(
-                "select * from watch_level where watch_day = :d and level_code <> 'NORMAL'"
-                    + " order by working_days desc")
-            .param("d", d)
-            .query(Watch::levelRow)
-            .list()
-            .stream()
+        on(d, "s.level_code <> 'NORMAL'", Map.of()).stream()
             .filter(w -> orgs.contains(w.owedBy()))
+            .sorted(Comparator.comparingInt((WatchedDuty w) -> w.level().workingDays()).reversed())
             .toList();
     Map<String, Standing> visible = new HashMap<>();
     selector
@@ -454,13 +593,24 @@ public class Watch {
     return new Dashboard(d, run(d).orElse(null), organs);
   }
 
-  /** The day's recorded level of one duty (for tests and drill-down), whoever asks. */
+  /**
+   * The level a recorded day holds for one duty (for tests and drill-down), whoever asks: its
+   * latest change on or before the day, unless that closed it; working days counted to the day.
+   */
   public Optional<WatchedDuty> recorded(LocalDate day, String ref) {
-    return jdbc.sql("select * from watch_level where watch_day = :d and ref = :r")
+    if (run(day).isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "select * from watch_level where ref = :r and watch_day <= :d"
+                + " order by watch_day desc fetch first 1 rows only")
         .param("d", day)
         .param("r", ref)
-        .query(Watch::levelRow)
-        .optional();
+        .query(
+            (rs, n) ->
+                levelRow(rs, day, grade(rs.getObject("due", LocalDate.class), day).workingDays()))
+        .optional()
+        .filter(w -> w.level() != null);
   }
 
   /** The history of the watch (one event per recorded day). */
@@ -502,19 +652,22 @@ public class Watch {
         false);
   }
 
-  private static WatchedDuty levelRow(ResultSet rs, int n) throws SQLException {
+  /** A change or state row read on a day: its level and grade as recorded, null when CLOSED. */
+  private static WatchedDuty levelRow(ResultSet rs, LocalDate day, int workingDays)
+      throws SQLException {
+    String code = rs.getString("level_code");
     String grade = rs.getString("grade");
     return new WatchedDuty(
-        rs.getObject("watch_day", LocalDate.class),
+        day,
         rs.getString("ref"),
         rs.getString("source"),
         rs.getString("petition_id"),
         rs.getString("duty"),
         rs.getString("owed_by"),
         rs.getObject("due", LocalDate.class),
-        new DutyLevel(
-            Level.valueOf(rs.getString("level_code")),
-            grade == null ? null : Grade.valueOf(grade),
-            rs.getInt("working_days")));
+        CLOSED.equals(code)
+            ? null
+            : new DutyLevel(
+                Level.valueOf(code), grade == null ? null : Grade.valueOf(grade), workingDays));
   }
 }

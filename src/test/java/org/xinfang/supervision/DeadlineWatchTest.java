@@ -98,8 +98,9 @@ class DeadlineWatchTest extends IntegrationTest {
             .id();
     Watch.Run first = watch.recordToday(WatchJob.SYSTEM);
     assertThat(first.alreadyRecorded()).isFalse();
-    int rows = levelRows("2026-10-12");
-    assertThat(rows).isEqualTo(first.duties()).isPositive();
+    // the run counts every open duty, statutory and assigned
+    assertThat(first.duties()).isEqualTo(openDuties()).isPositive();
+    long rows = levelRows();
     // a duty assigned later the same day does not change the day's record
     tasks.assign(
         new NewTask(
@@ -114,7 +115,7 @@ class DeadlineWatchTest extends IntegrationTest {
     Watch.Run second = watch.recordToday(WatchJob.SYSTEM);
     assertThat(second.alreadyRecorded()).isTrue();
     assertThat(second.duties()).isEqualTo(first.duties());
-    assertThat(levelRows("2026-10-12")).isEqualTo(rows);
+    assertThat(levelRows()).isEqualTo(rows);
     assertThat(watch.history(LocalDate.parse("2026-10-12"))).hasSize(1);
     // 10-12 (Mon) vs due 09-30: 10-08, 10-09, 10-10 (worked Saturday), 10-12 → 4 working days late
     assertThat(
@@ -227,10 +228,110 @@ class DeadlineWatchTest extends IntegrationTest {
         .allMatch(DemoData.CITY_HUMAN_RESOURCES::equals);
   }
 
-  private int levelRows(String day) {
-    return jdbc.sql("select count(*) from watch_level where watch_day = :d")
-        .param("d", LocalDate.parse(day))
-        .query(Integer.class)
+  /**
+   * 条例 Art. 38 para. 2 (issue 7: the sweep in seconds): a day records only what changed since the
+   * day recorded before it — a duty newly open, a level that moved, a duty closed — and reads every
+   * other duty's level from its last change, its working days counted to the day read. A missed day
+   * back-filled between two recorded days leaves the later day's record as it was.
+   */
+  @Test
+  @DisplayName(
+      "条例 Art. 38: each day records only the duties whose level changed; a back-filled day leaves"
+          + " the later day's record as it was")
+  void recordsChangesOnly() throws Exception {
+    today("2027-11-15"); // a Monday, after every other day these tests record
+    String a = assign("远期", "2027-11-30");
+    String b = assign("临期", "2027-11-17");
+    String c = assign("将办结", "2027-12-31");
+    watch.recordToday(WatchJob.SYSTEM);
+    assertThat(levelOn("2027-11-15", a)).isEqualTo(new DutyLevel(Level.NORMAL, null, 11));
+    assertThat(levelOn("2027-11-15", b)).isEqualTo(new DutyLevel(Level.WARNING, null, 2));
+
+    // 11-16: c is withdrawn; a and b keep their levels — only c's closing is written
+    tasks.cancel(c);
+    today("2027-11-16");
+    long before = levelRows();
+    Watch.Run run = watch.recordToday(WatchJob.SYSTEM);
+    assertThat(levelRows() - before).isEqualTo(1);
+    assertThat(run.duties()).isEqualTo(openDuties());
+    assertThat(watch.recorded(LocalDate.parse("2027-11-16"), "task:" + c)).isEmpty();
+    assertThat(levelOn("2027-11-15", c).level()).isEqualTo(Level.NORMAL);
+    // working days counted to the day read, from the row written on 11-15
+    assertThat(levelOn("2027-11-16", a)).isEqualTo(new DutyLevel(Level.NORMAL, null, 10));
+    assertThat(levelOn("2027-11-16", b)).isEqualTo(new DutyLevel(Level.WARNING, null, 1));
+    assertThat(rowsOf(a)).isEqualTo(1);
+
+    // 11-18: b is one working day late
+    today("2027-11-18");
+    watch.recordToday(WatchJob.SYSTEM);
+    assertThat(levelOn("2027-11-18", b)).isEqualTo(new DutyLevel(Level.OVERDUE, Grade.LEVEL_1, 1));
+    assertThat(rowsOf(b)).isEqualTo(2);
+    JsonNode dash =
+        body(getAs(DemoData.CITY_SUPERVISOR, PW, "/api/supervision/watch?day=2027-11-18"));
+    assertThat(dash.findValuesAsString("ref")).contains("task:" + b).doesNotContain("task:" + a);
+
+    // d is assigned after the 11-18 run; the missed 11-17 is back-filled: d (open now) is in it,
+    // and the 11-18 record still does not hold d
+    String d = assign("补录", "2027-11-22");
+    assertThat(
+            body(postJsonAs(
+                    DemoData.CITY_SUPERVISOR,
+                    PW,
+                    "/api/supervision/watch/runs",
+                    Map.of("day", "2027-11-17")))
+                .get("backFilled")
+                .asBoolean())
+        .isTrue();
+    assertThat(levelOn("2027-11-17", d).level()).isEqualTo(Level.WARNING);
+    assertThat(watch.recorded(LocalDate.parse("2027-11-18"), "task:" + d)).isEmpty();
+    assertThat(levelOn("2027-11-18", b)).isEqualTo(new DutyLevel(Level.OVERDUE, Grade.LEVEL_1, 1));
+    assertThat(levelOn("2027-11-17", b)).isEqualTo(new DutyLevel(Level.WARNING, null, 0));
+    // the next day's run finds d new
+    today("2027-11-19");
+    watch.recordToday(WatchJob.SYSTEM);
+    assertThat(levelOn("2027-11-19", d)).isEqualTo(new DutyLevel(Level.WARNING, null, 1));
+    assertThat(watch.levels(List.of()).isEmpty()).isTrue();
+  }
+
+  private String assign(String title, String due) {
+    return tasks
+        .assign(
+            new NewTask(
+                "TEST",
+                "changes-" + title,
+                null,
+                DemoData.CITY_HOUSING,
+                title,
+                "测试",
+                LocalDate.parse(due)),
+            "admin")
+        .id();
+  }
+
+  private DutyLevel levelOn(String day, String taskId) {
+    return watch.recorded(LocalDate.parse(day), "task:" + taskId).orElseThrow().level();
+  }
+
+  private long rowsOf(String taskId) {
+    return jdbc.sql("select count(*) from watch_level where ref = :r")
+        .param("r", "task:" + taskId)
+        .query(Long.class)
         .single();
+  }
+
+  private long levelRows() {
+    return jdbc.sql("select count(*) from watch_level").query(Long.class).single();
+  }
+
+  /** The open duties now, counted apart from the watch. */
+  private int openDuties() {
+    return jdbc.sql(
+                "select count(*) from petition_duty"
+                    + " where owed_by is not null and optional = false and paused = false")
+            .query(Integer.class)
+            .single()
+        + jdbc.sql("select count(*) from task where done_on is null and cancelled = false")
+            .query(Integer.class)
+            .single();
   }
 }
