@@ -1169,8 +1169,14 @@ class Petitions {
     insertDuties(petitionId, duties);
   }
 
-  /** Writes what is owed on a petition that owes nothing yet (one just registered). */
+  /**
+   * Writes what is owed on a petition that owes nothing yet (one just registered), and notes the
+   * petition for the deadline watch's next run ({@code petition_duty_change}).
+   */
   void insertDuties(String petitionId, List<Duty> duties) {
+    jdbc.sql("insert into petition_duty_change (petition_id) values (:p)")
+        .param("p", petitionId)
+        .update();
     for (Duty d : duties) {
       jdbc.sql(
               """

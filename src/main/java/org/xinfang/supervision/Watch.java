@@ -196,39 +196,43 @@ public class Watch {
         .param("by", by)
         .param("back", backFilled)
         .update();
-    // each distinct due date of the open duties is graded once here (working days on the official
-    // calendar); the statements below join these grades
-    Map<LocalDate, DutyLevel> cache = new HashMap<>();
-    List<Object[]> grades = new ArrayList<>();
-    jdbc.sql(
-            "select distinct d.due from petition_duty d where "
-                + OPEN_DUTY
-                + " union select distinct t.due from task t where "
-                + OPEN_TASK)
-        .query(
-            (ResultSet rs) -> {
-              LocalDate due = rs.getObject(1, LocalDate.class);
-              DutyLevel l = cache.computeIfAbsent(due, d -> grade(d, day));
-              grades.add(
-                  new Object[] {
-                    day,
-                    due,
-                    l.level().name(),
-                    l.grade() == null ? null : l.grade().name(),
-                    l.workingDays()
-                  });
-            });
-    batch.batchUpdate(
-        "insert into watch_grade (watch_day, due, level_code, grade, working_days)"
-            + " values (?, ?, ?, ?, ?)",
-        grades);
-
-    // the changes since the day recorded before this one: against the kept state when this day is
-    // the newest, against the state read from the changes when a missed day is back-filled
+    // the changes since the day recorded before this one. The newest day compares, against the
+    // kept state, the duties of the petitions noted since (an act rewrote them), every assigned
+    // duty, and finds the other duties whose level moved with the days by their due dates. A
+    // bulk load ('*'), or a missed day back-filled before a later recorded day, compares every
+    // duty (the latter against the state read from the changes).
     Optional<LocalDate> later = nextRecorded(day);
     LocalDate prev = previousRecorded(day).orElse(LocalDate.of(1, 1, 1));
-    String state = later.isEmpty() ? "watch_state" : STATE_ON_PREV;
-    writeChanges(day, prev, state);
+    List<Long> noted = new ArrayList<>();
+    boolean everything = later.isPresent();
+    if (later.isEmpty()) {
+      for (Map<String, Object> row :
+          jdbc.sql("select id, petition_id from petition_duty_change").query().listOfRows()) {
+        noted.add(((Number) row.get("id")).longValue());
+        everything |= "*".equals(row.get("petition_id"));
+      }
+    }
+    String onlyNoted =
+        everything
+            ? ""
+            : " and %s.petition_id in (select c.petition_id from petition_duty_change c)";
+    grade(
+        day,
+        everything
+            ? "select distinct d.due from petition_duty d where " + OPEN_DUTY
+            : "select distinct due from watch_state union select distinct d.due from"
+                + " petition_duty d where "
+                + OPEN_DUTY
+                + onlyNoted.formatted("d"));
+    writeChanges(day, prev, later.isEmpty() ? "watch_state" : STATE_ON_PREV, onlyNoted);
+    if (!everything) {
+      levelsMoved(day);
+    }
+    for (int i = 0; i < noted.size(); i += 500) {
+      jdbc.sql("delete from petition_duty_change where id in (:ids)")
+          .param("ids", noted.subList(i, Math.min(noted.size(), i + 500)))
+          .update();
+    }
 
     long count;
     long overdue;
@@ -278,7 +282,7 @@ public class Watch {
    * Writes the day's rows: each open duty new or changed against {@code state}, then a CLOSED row
    * for each duty of {@code state} no longer open. Four statements, whatever the number of duties.
    */
-  private void writeChanges(LocalDate day, LocalDate prev, String state) {
+  private void writeChanges(LocalDate day, LocalDate prev, String state, String onlyNoted) {
     jdbc.sql(
             "insert into watch_level ("
                 + LEVEL_COLUMNS
@@ -290,6 +294,7 @@ public class Watch {
                 + " s on s.source = 'STATUTORY' and s.petition_id = d.petition_id"
                 + " and s.duty = d.duty where "
                 + OPEN_DUTY
+                + onlyNoted.formatted("d")
                 + " and "
                 + changed("d"))
         .param("day", day)
@@ -316,7 +321,9 @@ public class Watch {
                 + ") select :day, s.ref, s.source, s.petition_id, s.duty, s.owed_by, s.due,"
                 + " 'CLOSED', null, 0 from "
                 + state
-                + " s where s.source = 'STATUTORY' and not exists (select 1 from petition_duty d"
+                + " s where s.source = 'STATUTORY'"
+                + onlyNoted.formatted("s")
+                + " and not exists (select 1 from petition_duty d"
                 + " where d.petition_id = s.petition_id and d.duty = s.duty and "
                 + OPEN_DUTY
                 + ")")
@@ -335,6 +342,50 @@ public class Watch {
                 + ")")
         .param("day", day)
         .param("prev", prev)
+        .update();
+  }
+
+  /**
+   * Grades once each due date that {@code dues} selects, and every open assigned duty's, on the day
+   * (working days on the official calendar): the statements of the run join these rows.
+   */
+  private void grade(LocalDate day, String dues) {
+    Map<LocalDate, DutyLevel> cache = new HashMap<>();
+    List<Object[]> grades = new ArrayList<>();
+    jdbc.sql(dues + " union select distinct t.due from task t where " + OPEN_TASK)
+        .query(
+            (ResultSet rs) -> {
+              LocalDate due = rs.getObject(1, LocalDate.class);
+              DutyLevel l = cache.computeIfAbsent(due, d -> grade(d, day));
+              grades.add(
+                  new Object[] {
+                    day,
+                    due,
+                    l.level().name(),
+                    l.grade() == null ? null : l.grade().name(),
+                    l.workingDays()
+                  });
+            });
+    batch.batchUpdate(
+        "insert into watch_grade (watch_day, due, level_code, grade, working_days)"
+            + " values (?, ?, ?, ?, ?)",
+        grades);
+  }
+
+  /**
+   * The kept duties no act touched whose level moved with the days: their due date grades
+   * differently on this day. One statement; a duty already written this day is left alone.
+   */
+  private void levelsMoved(LocalDate day) {
+    jdbc.sql(
+            "insert into watch_level ("
+                + LEVEL_COLUMNS
+                + ") select :day, s.ref, s.source, s.petition_id, s.duty, s.owed_by, s.due,"
+                + " g.level_code, g.grade, g.working_days from watch_state s join watch_grade g"
+                + " on g.watch_day = :day and g.due = s.due where (s.level_code <> g.level_code"
+                + " or coalesce(s.grade, '-') <> coalesce(g.grade, '-')) and not exists (select 1"
+                + " from watch_level x where x.watch_day = :day and x.ref = s.ref)")
+        .param("day", day)
         .update();
   }
 

@@ -243,18 +243,46 @@ class DeadlineWatchTest extends IntegrationTest {
     String a = assign("远期", "2027-11-30");
     String b = assign("临期", "2027-11-17");
     String c = assign("将办结", "2027-12-31");
+    String p = register(letter("2027-11-15", DemoData.CITY_PETITION_BUREAU)).get("id").asString();
+    // q's routing duty is due soon: no act will touch it, its level moves with the days alone
+    JsonNode q = register(letter("2027-11-01", DemoData.CITY_PETITION_BUREAU));
+    LocalDate qDue = LocalDate.parse(due(q, "ROUTE"));
+    String qRoute = q.get("id").asString() + ":ROUTE";
+    assertThat(watch.grade(qDue, LocalDate.parse("2027-11-15")).level()).isEqualTo(Level.WARNING);
+    assertThat(watch.grade(qDue, LocalDate.parse("2027-11-18")).level()).isEqualTo(Level.OVERDUE);
     watch.recordToday(WatchJob.SYSTEM);
+    assertThat(watch.recorded(LocalDate.parse("2027-11-15"), p + ":ROUTE")).isPresent();
+    assertKeptStateIsTheOpenDuties();
     assertThat(levelOn("2027-11-15", a)).isEqualTo(new DutyLevel(Level.NORMAL, null, 11));
     assertThat(levelOn("2027-11-15", b)).isEqualTo(new DutyLevel(Level.WARNING, null, 2));
 
-    // 11-16: c is withdrawn; a and b keep their levels — only c's closing is written
+    // 11-16: c is withdrawn, the petition forwarded (ROUTE done, ACCEPT owed by the organ); a
+    // and b keep their levels — only what changed is written
     tasks.cancel(c);
     today("2027-11-16");
-    long before = levelRows();
+    act(p, "forward", Map.of("to", DemoData.CITY_HUMAN_RESOURCES));
     Watch.Run run = watch.recordToday(WatchJob.SYSTEM);
-    assertThat(levelRows() - before).isEqualTo(1);
+    assertThat(rowsOn("2027-11-16", "task:" + a, "task:" + b, "task:" + c, p + ":ROUTE"))
+        .containsExactlyInAnyOrder("task:" + c, p + ":ROUTE");
     assertThat(run.duties()).isEqualTo(openDuties());
+    assertKeptStateIsTheOpenDuties();
     assertThat(watch.recorded(LocalDate.parse("2027-11-16"), "task:" + c)).isEmpty();
+    assertThat(watch.recorded(LocalDate.parse("2027-11-16"), p + ":ROUTE")).isEmpty();
+    // what the organ owes now, it owes on the record of 11-16
+    List<String> owed =
+        jdbc.sql(
+                "select duty from petition_duty where petition_id = :p and owed_by = :o"
+                    + " and optional = false and paused = false")
+            .param("p", p)
+            .param("o", DemoData.CITY_HUMAN_RESOURCES)
+            .query(String.class)
+            .list();
+    assertThat(owed).isNotEmpty();
+    for (String duty : owed) {
+      assertThat(
+              watch.recorded(LocalDate.parse("2027-11-16"), p + ":" + duty).orElseThrow().owedBy())
+          .isEqualTo(DemoData.CITY_HUMAN_RESOURCES);
+    }
     assertThat(levelOn("2027-11-15", c).level()).isEqualTo(Level.NORMAL);
     // working days counted to the day read, from the row written on 11-15
     assertThat(levelOn("2027-11-16", a)).isEqualTo(new DutyLevel(Level.NORMAL, null, 10));
@@ -266,6 +294,9 @@ class DeadlineWatchTest extends IntegrationTest {
     watch.recordToday(WatchJob.SYSTEM);
     assertThat(levelOn("2027-11-18", b)).isEqualTo(new DutyLevel(Level.OVERDUE, Grade.LEVEL_1, 1));
     assertThat(rowsOf(b)).isEqualTo(2);
+    assertThat(rowsOn("2027-11-18", qRoute)).containsExactly(qRoute);
+    assertThat(watch.recorded(LocalDate.parse("2027-11-18"), qRoute).orElseThrow().level())
+        .isEqualTo(watch.grade(qDue, LocalDate.parse("2027-11-18")));
     JsonNode dash =
         body(getAs(DemoData.CITY_SUPERVISOR, PW, "/api/supervision/watch?day=2027-11-18"));
     assertThat(dash.findValuesAsString("ref")).contains("task:" + b).doesNotContain("task:" + a);
@@ -290,6 +321,7 @@ class DeadlineWatchTest extends IntegrationTest {
     today("2027-11-19");
     watch.recordToday(WatchJob.SYSTEM);
     assertThat(levelOn("2027-11-19", d)).isEqualTo(new DutyLevel(Level.WARNING, null, 1));
+    assertKeptStateIsTheOpenDuties();
     assertThat(watch.levels(List.of()).isEmpty()).isTrue();
   }
 
@@ -317,6 +349,39 @@ class DeadlineWatchTest extends IntegrationTest {
         .param("r", "task:" + taskId)
         .query(Long.class)
         .single();
+  }
+
+  private List<String> rowsOn(String day, String... refs) {
+    return jdbc.sql("select ref from watch_level where watch_day = :d and ref in (:refs)")
+        .param("d", LocalDate.parse(day))
+        .param("refs", List.of(refs))
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * The state the next run compares against, after changes only, is what a comparison of every duty
+   * would keep: each open duty once, with its due date and organ, nothing else.
+   */
+  private void assertKeptStateIsTheOpenDuties() {
+    int open = openDuties();
+    assertThat(jdbc.sql("select count(*) from watch_state").query(Integer.class).single())
+        .isEqualTo(open);
+    assertThat(
+            jdbc.sql(
+                        "select count(*) from petition_duty d join watch_state s on s.ref ="
+                            + " d.petition_id || ':' || d.duty and s.due = d.due and s.owed_by ="
+                            + " d.owed_by where d.owed_by is not null and d.optional = false and"
+                            + " d.paused = false")
+                    .query(Integer.class)
+                    .single()
+                + jdbc.sql(
+                        "select count(*) from task t join watch_state s on s.ref = 'task:' || t.id"
+                            + " and s.due = t.due and s.owed_by = t.owed_by"
+                            + " where t.done_on is null and t.cancelled = false")
+                    .query(Integer.class)
+                    .single())
+        .isEqualTo(open);
   }
 
   private long levelRows() {
