@@ -251,11 +251,17 @@ public class Watch {
               """)
           .param("day", day)
           .update();
-      count = jdbc.sql("select count(*) from watch_state").query(Long.class).single();
-      overdue =
-          jdbc.sql("select count(*) from watch_state where level_code = 'OVERDUE'")
-              .query(Long.class)
-              .single();
+      long[] counted = new long[2];
+      jdbc.sql(
+              "select count(*), coalesce(sum(case when level_code = 'OVERDUE' then 1 else 0 end),"
+                  + " 0) from watch_state")
+          .query(
+              (ResultSet rs) -> {
+                counted[0] = rs.getLong(1);
+                counted[1] = rs.getLong(2);
+              });
+      count = counted[0];
+      overdue = counted[1];
     } else {
       restore(day, prev, later.get());
       count = countOpen(day, false);
