@@ -1205,7 +1205,21 @@ class Petitions {
       org.springframework.jdbc.core.RowMapper<T> mapper,
       int page,
       int size) {
-    long total = jdbc.sql(countSql).params(args).query(Long.class).single();
+    return page(countSql, List.of(), selectSql, args, mapper, page, size);
+  }
+
+  /** As above, with arguments the count alone takes after the shared ones (e.g. its bound). */
+  private <T> Page<T> page(
+      String countSql,
+      List<Object> countArgs,
+      String selectSql,
+      List<Object> args,
+      org.springframework.jdbc.core.RowMapper<T> mapper,
+      int page,
+      int size) {
+    List<Object> allCountArgs = new ArrayList<>(args);
+    allCountArgs.addAll(countArgs);
+    long total = jdbc.sql(countSql).params(allCountArgs).query(Long.class).single();
     List<Object> pageArgs = new ArrayList<>(args);
     pageArgs.add(size);
     pageArgs.add((long) page * size);
@@ -1217,6 +1231,10 @@ class Petitions {
     return new Page<>(items, page, size, total);
   }
 
+  /**
+   * The duties one organisation owes, a page of them soonest due first; the total is counted up to
+   * one more than {@link WorkQuery#countLimit()} (a total above the limit means "more than").
+   */
   Page<WorkItem> workList(Scope scope, WorkQuery q) {
     StringBuilder where = new StringBuilder(" where d.owed_by = ?");
     List<Object> args = new ArrayList<>();
@@ -1247,9 +1265,13 @@ class Petitions {
     // without filters on the petition itself the count needs no join (an index-only count)
     boolean duties = q.category() == null && q.channel() == null && !notBlank(q.regionPrefix());
     String count =
-        duties ? "select count(*) from petition_duty d" + where : "select count(*)" + from + where;
+        "select count(*) from (select 1"
+            + (duties ? " from petition_duty d" : from)
+            + where
+            + " limit ?) c";
     return page(
         count,
+        List.of(q.countLimit() + 1),
         "select p.id, p.number, p.subject, p.channel, p.category, p.state, p.region_code,"
             + " p.received_on, d.duty, d.due, d.owed_by, d.basis, d.provisional, d.optional,"
             + " d.paused"

@@ -139,10 +139,10 @@ class MyWorkController {
       model.addAttribute("pager", Pager.of("/", filters, 1, pageSize, 0));
       return "workbench/work";
     }
-    Page<WorkItem> found =
-        petitions.workList(
-            new WorkQuery(
-                owedBy, dutyKind, cat, chan, regionPrefix, includeOptional, pageNo - 1, pageSize));
+    WorkQuery query =
+        new WorkQuery(
+            owedBy, dutyKind, cat, chan, regionPrefix, includeOptional, pageNo - 1, pageSize);
+    Page<WorkItem> found = petitions.workList(query);
     LocalDate today = workingDays.today();
     List<WorkRow> rows =
         found.items().stream()
@@ -184,7 +184,8 @@ class MyWorkController {
                         watch.grade(t.due(), today).badge()))
             .toList());
     model.addAttribute("today", Labels.date(today));
-    model.addAttribute("pager", Pager.of("/", filters, pageNo, pageSize, found.total()));
+    model.addAttribute(
+        "pager", Pager.of("/", filters, pageNo, pageSize, found.total(), query.countLimit()));
     return "workbench/work";
   }
 }
