@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -112,7 +113,8 @@ public class WorkingCalendar {
     for (CalendarStore.StoredDay day : store.days()) {
       days.put(day.day(), day);
     }
-    Snapshot fresh = new Snapshot(Map.copyOf(years), Map.copyOf(days), System.nanoTime());
+    Snapshot fresh =
+        new Snapshot(Map.copyOf(years), Map.copyOf(days), System.nanoTime(), new Counts());
     snapshot = fresh;
     return fresh;
   }
@@ -123,7 +125,48 @@ public class WorkingCalendar {
    */
   public boolean isWorkingDay(LocalDate day) {
     checkDate("date", day);
-    return working(day, snapshot());
+    int[] counts = counts(day.getYear(), snapshot());
+    int d = day.getDayOfYear();
+    return counts[d] != counts[d - 1];
+  }
+
+  /**
+   * The working days in ({@code from}, {@code to}]: 0 when {@code to} is not after {@code from}.
+   * Counted from each year's running totals (kept with the cached data), not day by day, so a
+   * ten-year span costs what one day does.
+   */
+  public int workingDaysBetween(LocalDate from, LocalDate to) {
+    checkDate("from", from);
+    checkDate("to", to);
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    Snapshot data = snapshot();
+    int n = counts(to.getYear(), data)[to.getDayOfYear()];
+    for (int y = from.getYear(); y < to.getYear(); y++) {
+      int[] year = counts(y, data);
+      n += year[year.length - 1];
+    }
+    return n - counts(from.getYear(), data)[from.getDayOfYear()];
+  }
+
+  /**
+   * The running count of working days of {@code year}: element {@code d} holds those from 1 January
+   * up to and including the {@code d}-th day of the year (element 0 is 0). Built on first use.
+   */
+  private int[] counts(int year, Snapshot data) {
+    int i = year - HolidayCnFormat.MIN_YEAR;
+    int[] counts = data.counts().years().get(i);
+    if (counts == null) {
+      LocalDate first = LocalDate.of(year, 1, 1);
+      counts = new int[first.lengthOfYear() + 1];
+      for (int d = 1; d < counts.length; d++) {
+        counts[d] = counts[d - 1] + (working(first.plusDays(d - 1L), data) ? 1 : 0);
+      }
+      data.counts().years().compareAndSet(i, null, counts);
+      counts = data.counts().years().get(i);
+    }
+    return counts;
   }
 
   /** Whether the official notice of {@code year} is loaded. */
@@ -294,5 +337,13 @@ public class WorkingCalendar {
   private record Snapshot(
       Map<Integer, CalendarStore.StoredYear> years,
       Map<LocalDate, CalendarStore.StoredDay> days,
-      long loadedAt) {}
+      long loadedAt,
+      Counts counts) {}
+
+  /** Each year's running count of working days over one snapshot, built as years are asked for. */
+  private record Counts(AtomicReferenceArray<int[]> years) {
+    Counts() {
+      this(new AtomicReferenceArray<>(HolidayCnFormat.MAX_YEAR - HolidayCnFormat.MIN_YEAR + 1));
+    }
+  }
 }

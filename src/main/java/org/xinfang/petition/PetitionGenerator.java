@@ -144,7 +144,12 @@ public class PetitionGenerator {
       List<String> tables =
           new ArrayList<>(
               List.of(
-                  "petition", "petitioner", "petition_event", "petition_duty", "petition_party"));
+                  "petition",
+                  "petitioner",
+                  "petitioner_name",
+                  "petition_event",
+                  "petition_duty",
+                  "petition_party"));
       if (bulk.facts()) {
         tables.addAll(List.of("figure_fact", "figure_duty"));
       }
@@ -771,6 +776,17 @@ public class PetitionGenerator {
         "petitioner",
         List.of("petition_id", "ordinal", "name", "phone", "address", "lead"),
         batch.people());
+    // the search by name's index (V32): one petitioner a petition here, so one row
+    List<Object[]> names = new ArrayList<>();
+    int receivedOn = PETITION_COLUMNS.indexOf("received_on");
+    for (int i = 0; i < batch.petitions().size(); i++) {
+      Object[] petition = batch.petitions().get(i);
+      Object[] person = batch.people().get(i);
+      if (person[2] != null) {
+        names.add(new Object[] {person[2], petition[receivedOn], petition[1], petition[0]});
+      }
+    }
+    bulk.insert("petitioner_name", List.of("name", "received_on", "number", "petition_id"), names);
     bulk.insert("petition_event", EVENT_COLUMNS, events);
     bulk.insert(
         "petition_duty",

@@ -268,6 +268,24 @@ class Petitions {
           .update();
       i++;
     }
+    // the search by name's index: each name once, with what the search orders by (V32)
+    for (String name :
+        r.petitioners().stream()
+            .map(PetitionerData::name)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList()) {
+      jdbc.sql(
+              """
+              insert into petitioner_name (name, received_on, number, petition_id)
+              values (:name, :receivedOn, :number, :p)
+              """)
+          .param("name", name)
+          .param("receivedOn", r.receivedOn())
+          .param("number", r.number())
+          .param("p", r.id())
+          .update();
+    }
     i = 0;
     for (AccusedData a : r.accused()) {
       jdbc.sql(
@@ -1211,7 +1229,21 @@ class Petitions {
       org.springframework.jdbc.core.RowMapper<T> mapper,
       int page,
       int size) {
-    long total = jdbc.sql(countSql).params(args).query(Long.class).single();
+    return page(countSql, List.of(), selectSql, args, mapper, page, size);
+  }
+
+  /** As above, with arguments the count alone takes after the shared ones (e.g. its bound). */
+  private <T> Page<T> page(
+      String countSql,
+      List<Object> countArgs,
+      String selectSql,
+      List<Object> args,
+      org.springframework.jdbc.core.RowMapper<T> mapper,
+      int page,
+      int size) {
+    List<Object> allCountArgs = new ArrayList<>(args);
+    allCountArgs.addAll(countArgs);
+    long total = jdbc.sql(countSql).params(allCountArgs).query(Long.class).single();
     List<Object> pageArgs = new ArrayList<>(args);
     pageArgs.add(size);
     pageArgs.add((long) page * size);
@@ -1223,6 +1255,10 @@ class Petitions {
     return new Page<>(items, page, size, total);
   }
 
+  /**
+   * The duties one organisation owes, a page of them soonest due first; the total is counted up to
+   * one more than {@link WorkQuery#countLimit()} (a total above the limit means "more than").
+   */
   Page<WorkItem> workList(Scope scope, WorkQuery q) {
     StringBuilder where = new StringBuilder(" where d.owed_by = ?");
     List<Object> args = new ArrayList<>();
@@ -1253,9 +1289,13 @@ class Petitions {
     // without filters on the petition itself the count needs no join (an index-only count)
     boolean duties = q.category() == null && q.channel() == null && !notBlank(q.regionPrefix());
     String count =
-        duties ? "select count(*) from petition_duty d" + where : "select count(*)" + from + where;
+        "select count(*) from (select 1"
+            + (duties ? " from petition_duty d" : from)
+            + where
+            + " limit ?) c";
     return page(
         count,
+        List.of(q.countLimit() + 1),
         "select p.id, p.number, p.subject, p.channel, p.category, p.state, p.region_code,"
             + " p.received_on, d.duty, d.due, d.owed_by, d.basis, d.provisional, d.optional,"
             + " d.paused"
@@ -1350,8 +1390,25 @@ class Petitions {
   }
 
   Page<Summary> search(Scope scope, SearchQuery q) {
+    // by name: the name's petitions newest first off petitioner_name's key (V32), each petition
+    // once; the petition rows are read for the page only, and for the count only when a filter
+    // needs them
+    boolean byName = notBlank(q.name());
+    String id = byName ? "n.petition_id" : "p.id";
+    String receivedOn = byName ? "n.received_on" : "p.received_on";
+    boolean petitionFilters =
+        notBlank(q.number())
+            || notBlank(q.queryCode())
+            || notBlank(q.text())
+            || q.state() != null
+            || notBlank(q.holder());
     List<Object> args = new ArrayList<>();
-    StringBuilder where = new StringBuilder(" where ").append(scope.sql("p.id", args));
+    StringBuilder where = new StringBuilder(" where ");
+    if (byName) {
+      where.append("n.name = ? and ");
+      args.add(q.name().strip());
+    }
+    where.append(scope.sql(id, args));
     if (notBlank(q.number())) {
       where.append(" and (p.number = ? or p.external_number = ?)");
       args.add(q.number().strip());
@@ -1361,19 +1418,17 @@ class Petitions {
       where.append(" and p.query_code = ?");
       args.add(q.queryCode().strip().toUpperCase(java.util.Locale.ROOT));
     }
-    if (notBlank(q.name())) {
-      where.append(
-          " and exists (select 1 from petitioner x where x.petition_id = p.id and x.name = ?)");
-      args.add(q.name().strip());
-    }
     if (notBlank(q.phone())) {
       where.append(
-          " and exists (select 1 from petitioner x where x.petition_id = p.id and x.phone = ?)");
+          " and exists (select 1 from petitioner x where x.petition_id = "
+              + id
+              + " and x.phone = ?)");
       args.add(q.phone().strip());
     }
     if (notBlank(q.idNumber())) {
       where.append(
-          " and exists (select 1 from petitioner x where x.petition_id = p.id"
+          " and exists (select 1 from petitioner x where x.petition_id = "
+              + id
               + " and x.id_number_index = ?)");
       args.add(seal.index(q.idNumber()));
     }
@@ -1386,11 +1441,11 @@ class Petitions {
       args.add(like);
     }
     if (q.from() != null) {
-      where.append(" and p.received_on >= ?");
+      where.append(" and ").append(receivedOn).append(" >= ?");
       args.add(q.from());
     }
     if (q.to() != null) {
-      where.append(" and p.received_on <= ?");
+      where.append(" and ").append(receivedOn).append(" <= ?");
       args.add(q.to());
     }
     if (q.state() != null) {
@@ -1401,13 +1456,22 @@ class Petitions {
       where.append(" and p.handling_organisation = ?");
       args.add(q.holder());
     }
+    String columns =
+        "select p.id, p.number, p.channel, p.received_on, p.received_by, p.subject, p.state,"
+            + " p.category, p.pathway, p.handling_organisation, p.is_final, p.last_act_on";
+    if (byName) {
+      String joined = " from petitioner_name n join petition p on p.id = n.petition_id";
+      return page(
+          "select count(*)" + (petitionFilters ? joined : " from petitioner_name n") + where,
+          columns + joined + where + " order by n.received_on desc, n.number desc",
+          args,
+          this::summary,
+          q.page(),
+          q.size());
+    }
     return page(
         "select count(*) from petition p" + where,
-        "select p.id, p.number, p.channel, p.received_on, p.received_by, p.subject, p.state,"
-            + " p.category, p.pathway, p.handling_organisation, p.is_final, p.last_act_on"
-            + " from petition p"
-            + where
-            + " order by p.received_on desc, p.number desc",
+        columns + " from petition p" + where + " order by p.received_on desc, p.number desc",
         args,
         this::summary,
         q.page(),

@@ -30,6 +30,29 @@ class WorkingCalendarTest {
     return calendar.due(d(event), days, PeriodUnit.WORKING, true);
   }
 
+  @ParameterizedTest(name = "({0}, {1}]")
+  @CsvSource({
+    "2026-02-12, 2026-02-28", // 春节 2026 with its worked Saturday
+    "2025-09-26, 2025-10-16", // 国庆 2025
+    "2022-12-30, 2023-01-03", // across the year, listed by the next year's notice
+    "2016-02-01, 2026-02-01", // ten years, most of them assumed (statutory holidays only)
+    "2026-06-01, 2031-07-15", // into years whose notice is not loaded
+    "2024-02-29, 2028-02-29", // leap day to leap day
+    "2026-03-09, 2026-03-09", // empty
+    "2026-03-09, 2026-03-01" // backwards: empty
+  })
+  @DisplayName("Working days between two dates: the count of isWorkingDay over (from, to]")
+  void workingDaysBetween(LocalDate from, LocalDate to) {
+    int n = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (calendar.isWorkingDay(day)) {
+        n++;
+      }
+    }
+    assertThat(calendar.workingDaysBetween(from, to)).isEqualTo(n);
+    assertThat(calendar.isWorkingDay(d("2026-02-16"))).isFalse();
+  }
+
   @Nested
   @DisplayName("LAW.md §7 worked examples")
   class WorkedExamples {

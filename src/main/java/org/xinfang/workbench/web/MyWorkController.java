@@ -1,6 +1,7 @@
 package org.xinfang.workbench.web;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,11 +140,14 @@ class MyWorkController {
       model.addAttribute("pager", Pager.of("/", filters, 1, pageSize, 0));
       return "workbench/work";
     }
-    Page<WorkItem> found =
-        petitions.workList(
-            new WorkQuery(
-                owedBy, dutyKind, cat, chan, regionPrefix, includeOptional, pageNo - 1, pageSize));
+    WorkQuery query =
+        new WorkQuery(
+            owedBy, dutyKind, cat, chan, regionPrefix, includeOptional, pageNo - 1, pageSize);
+    Page<WorkItem> found = petitions.workList(query);
     LocalDate today = workingDays.today();
+    // the watch level is a function of the due date on a day: graded once per due date on the page
+    // (a bureau's oldest duties share a few dates, each graded over up to ten years of days)
+    Map<LocalDate, String> badges = new HashMap<>();
     List<WorkRow> rows =
         found.items().stream()
             .map(
@@ -166,7 +170,10 @@ class MyWorkController {
                       i.paused(),
                       labels.article(i.basis()),
                       // the deadline watch's level (supervision): warning, overdue 1–3
-                      i.paused() ? "NORMAL" : watch.grade(i.due(), today).badge());
+                      i.paused()
+                          ? "NORMAL"
+                          : badges.computeIfAbsent(
+                              i.due(), due -> watch.grade(due, today).badge()));
                 })
             .toList();
     model.addAttribute("rows", rows);
@@ -181,10 +188,11 @@ class MyWorkController {
                         Labels.date(t.due()),
                         t.petitionId(),
                         WorkingDays.urgency(today, t.due(), workingDays.left(today, t.due())),
-                        watch.grade(t.due(), today).badge()))
+                        badges.computeIfAbsent(t.due(), due -> watch.grade(due, today).badge())))
             .toList());
     model.addAttribute("today", Labels.date(today));
-    model.addAttribute("pager", Pager.of("/", filters, pageNo, pageSize, found.total()));
+    model.addAttribute(
+        "pager", Pager.of("/", filters, pageNo, pageSize, found.total(), query.countLimit()));
     return "workbench/work";
   }
 }

@@ -8,7 +8,15 @@ import org.springframework.web.util.UriComponentsBuilder;
  * previous and next page keeping every filter.
  */
 public record Pager(
-    int page, int pages, int size, long total, long from, long to, String prev, String next) {
+    int page,
+    int pages,
+    int size,
+    long total,
+    long from,
+    long to,
+    String prev,
+    String next,
+    boolean exact) {
 
   static final int DEFAULT_SIZE = 20;
   static final int MAX_SIZE = 100;
@@ -24,6 +32,28 @@ public record Pager(
   }
 
   static Pager of(String path, Map<String, String> filters, int page, int size, long total) {
+    return of(path, filters, page, size, total, Long.MAX_VALUE);
+  }
+
+  /**
+   * A pager over a bounded count: a {@code total} above {@code counted} means more than {@code
+   * counted} rows (the pager then shows "more than", and a next page), not how many.
+   */
+  static Pager of(
+      String path, Map<String, String> filters, int page, int size, long total, long counted) {
+    if (total > counted) {
+      long from = (long) (page - 1) * size + 1;
+      return new Pager(
+          page,
+          page + 1,
+          size,
+          counted,
+          from,
+          (long) page * size,
+          page > 1 ? link(path, filters, page - 1, size) : null,
+          link(path, filters, page + 1, size),
+          false);
+    }
     int pages = (int) Math.max(1, (total + size - 1) / size);
     long from = total == 0 ? 0 : (long) (page - 1) * size + 1;
     long to = Math.min(total, (long) page * size);
@@ -35,7 +65,8 @@ public record Pager(
         from,
         to,
         page > 1 ? link(path, filters, page - 1, size) : null,
-        page < pages ? link(path, filters, page + 1, size) : null);
+        page < pages ? link(path, filters, page + 1, size) : null,
+        true);
   }
 
   private static String link(String path, Map<String, String> filters, int page, int size) {

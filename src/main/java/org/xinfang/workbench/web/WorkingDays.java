@@ -44,8 +44,18 @@ class WorkingDays {
     return count(today, due);
   }
 
-  /** Working days in (from, to]. */
+  /** Working days in (from, to], counting at most {@code MAX_DAYS} days. */
   private int count(LocalDate from, LocalDate to) {
+    LocalDate end = to.isAfter(from.plusDays(MAX_DAYS)) ? from.plusDays(MAX_DAYS) : to;
+    try {
+      return calendar.workingDaysBetween(from, end);
+    } catch (RuntimeException outOfRange) {
+      // a day beyond the calendar's years: day by day, the weekday rule where it has no data
+      return countDayByDay(from, to);
+    }
+  }
+
+  private int countDayByDay(LocalDate from, LocalDate to) {
     int n = 0;
     LocalDate d = from.plusDays(1);
     for (int i = 0; !d.isAfter(to) && i < MAX_DAYS; i++, d = d.plusDays(1)) {
