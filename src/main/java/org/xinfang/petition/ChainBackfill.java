@@ -24,13 +24,24 @@ class ChainBackfill implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    int sealed = petitions.sealPlainIdNumbers();
-    if (sealed > 0) {
-      log.info("Sealed {} identity numbers stored in plain before V10", sealed);
+    if (!petitions.backfillDone(SEAL)) {
+      int sealed = petitions.sealPlainIdNumbers();
+      if (sealed > 0) {
+        log.info("Sealed {} identity numbers stored in plain before V10", sealed);
+      }
+      petitions.markBackfillDone(SEAL);
     }
-    int chained = petitions.chainUnchainedHistory();
-    if (chained > 0) {
-      log.info("Chained the history of {} petitions written before the chain existed", chained);
+    if (!petitions.backfillDone(CHAIN)) {
+      int chained = petitions.chainUnchainedHistory();
+      if (chained > 0) {
+        log.info("Chained the history of {} petitions written before the chain existed", chained);
+      }
+      petitions.markBackfillDone(CHAIN);
     }
   }
+
+  /** The backfills' names in {@code backfill_done} (V34). */
+  static final String SEAL = "seal-id-numbers";
+
+  static final String CHAIN = "chain-history";
 }

@@ -585,6 +585,16 @@ public class PetitionService {
     return petitions.sealPlainIdNumbers();
   }
 
+  /** Whether a start-up backfill has been done for good ({@code backfill_done}, V34). */
+  boolean backfillDone(String name) {
+    return petitions.backfillDone(name);
+  }
+
+  /** Records a start-up backfill done; another instance may have recorded it first. */
+  void markBackfillDone(String name) {
+    petitions.markBackfillDone(name, clock.instant());
+  }
+
   /** Chains history rows written before the chain existed (once, at start-up). */
   @Transactional
   public int chainUnchainedHistory() {

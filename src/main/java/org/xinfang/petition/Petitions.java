@@ -858,6 +858,25 @@ class Petitions {
         .optional();
   }
 
+  boolean backfillDone(String name) {
+    return jdbc.sql("select count(*) from backfill_done where name = :n")
+            .param("n", name)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  void markBackfillDone(String name, java.time.Instant at) {
+    try {
+      jdbc.sql("insert into backfill_done (name, done_at) values (:n, :at)")
+          .param("n", name)
+          .param("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+          .update();
+    } catch (org.springframework.dao.DuplicateKeyException already) {
+      // another instance finished the same backfill first
+    }
+  }
+
   /**
    * Chains the rows written before the chain existed (V9), once, in order; then writes the head of
    * every petition whose row has none yet (V12).

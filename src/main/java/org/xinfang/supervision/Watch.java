@@ -91,15 +91,19 @@ public class Watch {
    * late in (due, today] (at least one once the due date has passed).
    */
   public DutyLevel grade(LocalDate due, LocalDate today) {
-    if (due.isBefore(today)) {
-      int late = Math.max(1, workingDays(due, today));
-      Grade g =
-          late >= settings.level3From()
-              ? Grade.LEVEL_3
-              : late >= settings.level2From() ? Grade.LEVEL_2 : Grade.LEVEL_1;
-      return new DutyLevel(Level.OVERDUE, g, late);
-    }
-    int left = workingDays(today, due);
+    return due.isBefore(today) ? overdue(workingDays(due, today)) : ahead(workingDays(today, due));
+  }
+
+  private DutyLevel overdue(int workingDaysLate) {
+    int late = Math.max(1, workingDaysLate);
+    Grade g =
+        late >= settings.level3From()
+            ? Grade.LEVEL_3
+            : late >= settings.level2From() ? Grade.LEVEL_2 : Grade.LEVEL_1;
+    return new DutyLevel(Level.OVERDUE, g, late);
+  }
+
+  private DutyLevel ahead(int left) {
     return new DutyLevel(left <= settings.warningDays() ? Level.WARNING : Level.NORMAL, null, left);
   }
 
@@ -391,9 +395,18 @@ public class Watch {
         hi = r[1];
       }
     }
+    // working days counted once along the range: counted[i] = working days in (lo, lo + i]
+    int span = (int) java.time.temporal.ChronoUnit.DAYS.between(lo, hi);
+    int[] counted = new int[span + 1];
+    for (int i = 1; i <= span; i++) {
+      counted[i] = counted[i - 1] + (working(lo.plusDays(i)) ? 1 : 0);
+    }
+    int today = (int) java.time.temporal.ChronoUnit.DAYS.between(lo, day);
     List<Object[]> grades = new ArrayList<>();
-    for (LocalDate due = lo; !due.isAfter(hi); due = due.plusDays(1)) {
-      DutyLevel l = grade(due, day);
+    for (int i = 0; i <= span; i++) {
+      LocalDate due = lo.plusDays(i);
+      DutyLevel l =
+          i < today ? overdue(counted[today] - counted[i]) : ahead(counted[i] - counted[today]);
       grades.add(
           new Object[] {
             day, due, l.level().name(), l.grade() == null ? null : l.grade().name(), l.workingDays()
