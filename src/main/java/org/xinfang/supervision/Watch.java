@@ -160,6 +160,9 @@ public class Watch {
   private static final String OPEN_DUTY =
       "d.owed_by is not null and d.optional = false and d.paused = false";
 
+  /** The petitions the acts noted since the last run, each once (alias c). */
+  private static final String NOTED = "(select distinct petition_id from petition_duty_change) c";
+
   /** The open assigned duties, for a query on task t. */
   private static final String OPEN_TASK = "t.done_on is null and t.cancelled = false";
 
@@ -222,8 +225,8 @@ public class Watch {
     String duties =
         everything
             ? "petition_duty d"
-            : "(select distinct petition_id from petition_duty_change) c join petition_duty d"
-                + " on d.petition_id = c.petition_id";
+            : NOTED + " join petition_duty d on d.petition_id = c.petition_id";
+    String state = later.isEmpty() ? "watch_state s" : STATE_ON_PREV + " s";
     if (everything) {
       grade(day, "select min(d.due), max(d.due) from petition_duty d where " + OPEN_DUTY);
     } else {
@@ -240,11 +243,8 @@ public class Watch {
         day,
         prev,
         duties,
-        later.isEmpty() ? "watch_state s" : STATE_ON_PREV + " s",
-        everything
-            ? (later.isEmpty() ? "watch_state s" : STATE_ON_PREV + " s")
-            : "(select distinct petition_id from petition_duty_change) c join watch_state s"
-                + " on s.petition_id = c.petition_id");
+        state,
+        everything ? state : NOTED + " join watch_state s on s.petition_id = c.petition_id");
     if (!everything) {
       levelsMoved(day);
     }
@@ -306,7 +306,8 @@ public class Watch {
 
   /**
    * Writes the day's rows: each open duty new or changed against {@code state}, then a CLOSED row
-   * for each duty of {@code state} no longer open. Three statements, whatever the number of duties.
+   * for each duty of {@code state} no longer open: one statement for the statutory duties, one for
+   * the assigned ones, whatever their number.
    */
   private void writeChanges(
       LocalDate day, LocalDate prev, String duties, String state, String stateOfDuties) {
@@ -341,23 +342,17 @@ public class Watch {
     jdbc.sql(
             "insert into watch_level ("
                 + LEVEL_COLUMNS
-                + ") select :day, 'task:' || t.id, 'TASK', t.petition_id, t.source, t.owed_by,"
-                + " t.due, g.level_code, g.grade, g.working_days"
+                + ") select cast(:day as date), 'task:' || t.id, 'TASK', t.petition_id, t.source,"
+                + " t.owed_by, t.due, g.level_code, g.grade, g.working_days"
                 + " from task t join watch_grade g on g.watch_day = :day and g.due = t.due"
                 + " left join "
                 + state
                 + " on s.source = 'TASK' and s.task_id = t.id where "
                 + OPEN_TASK
                 + " and "
-                + changed("t"))
-        .param("day", day)
-        .param("prev", prev)
-        .update();
-    jdbc.sql(
-            "insert into watch_level ("
-                + LEVEL_COLUMNS
-                + ") select :day, s.ref, s.source, s.petition_id, s.duty, s.owed_by, s.due,"
-                + " 'CLOSED', null, 0 from "
+                + changed("t")
+                + " union all select cast(:day as date), s.ref, s.source, s.petition_id, s.duty,"
+                + " s.owed_by, s.due, 'CLOSED', cast(null as varchar(10)), 0 from "
                 + state
                 + " where s.source = 'TASK' and not exists (select 1 from task t"
                 + " where t.id = s.task_id and "
