@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -141,6 +140,9 @@ class NoticeStore {
    * update serialises concurrent issues until the transaction ends.
    */
   int nextSerial(String organisationId, String typeCode, int year) {
+    // the new value comes back with the update (RETURNING on PostgreSQL, the updated row on H2)
+    org.springframework.jdbc.support.GeneratedKeyHolder serial =
+        new org.springframework.jdbc.support.GeneratedKeyHolder();
     int updated =
         jdbc.sql(
                 """
@@ -150,33 +152,22 @@ class NoticeStore {
             .param("org", organisationId)
             .param("type", typeCode)
             .param("year", year)
-            .update();
+            .update(serial, "last_serial");
     if (updated == 0) {
-      try {
-        jdbc.sql(
-                """
-                insert into notice_number_sequence (organisation_id, type_code, number_year, last_serial)
-                values (:org, :type, :year, 1)
-                """)
-            .param("org", organisationId)
-            .param("type", typeCode)
-            .param("year", year)
-            .update();
-        return 1;
-      } catch (DuplicateKeyException raced) {
-        return nextSerial(organisationId, typeCode, year);
-      }
+      // the year's first: its row (or a concurrent issue's, which waits for nothing and fails
+      // nothing: a failed insert would abort the whole transaction on PostgreSQL), then counted
+      jdbc.sql(
+              """
+              insert into notice_number_sequence (organisation_id, type_code, number_year, last_serial)
+              values (:org, :type, :year, 0) on conflict do nothing
+              """)
+          .param("org", organisationId)
+          .param("type", typeCode)
+          .param("year", year)
+          .update();
+      return nextSerial(organisationId, typeCode, year);
     }
-    return jdbc.sql(
-            """
-            select last_serial from notice_number_sequence
-            where organisation_id = :org and type_code = :type and number_year = :year
-            """)
-        .param("org", organisationId)
-        .param("type", typeCode)
-        .param("year", year)
-        .query(Integer.class)
-        .single();
+    return java.util.Objects.requireNonNull(serial.getKey()).intValue();
   }
 
   private static Row row(ResultSet rs, boolean withPdf) throws SQLException {

@@ -17,8 +17,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Kept as a resource of the transaction and only while one is active. A transaction started
  * inside another (which suspends it) starts with none; the resource is dropped when the transaction
  * completes, committed or rolled back. Nothing loaded outlives its transaction: the next one reads
- * the database. Within the transaction, each save replaces the entry with the state and version
- * just written; the optimistic check on {@code petition.version} is still made by every save.
+ * the petition's row again; once the transaction has committed, what it loaded is offered to {@link
+ * RecentPetitions}, which spares the next transaction the people and the history while the row's
+ * version is unchanged. Within the transaction, each save replaces the entry with the state and
+ * version just written; the optimistic check on {@code petition.version} is still made by every
+ * save.
  */
 final class LoadedPetitions {
 
@@ -31,6 +34,12 @@ final class LoadedPetitions {
     Petitions.Head head;
     Petition petition;
     Set<String> parties;
+
+    /**
+     * The history as this instance last committed it, when the row read still has that version and
+     * chain head ({@link RecentPetitions}): replayed instead of read; used once.
+     */
+    List<HistoryEvent> known;
 
     Loaded(Petitions.Record record, Petitions.Head head) {
       this.record = record;
@@ -77,6 +86,13 @@ final class LoadedPetitions {
   /** The key of this application's resource (one per repository, not one per JVM). */
   private final Object key = new Object();
 
+  /** Told of every petition loaded in a transaction once that transaction has committed. */
+  private final java.util.function.Consumer<Loaded> committed;
+
+  LoadedPetitions(java.util.function.Consumer<Loaded> committed) {
+    this.committed = committed;
+  }
+
   /** This transaction's loaded petitions, or null outside a transaction. */
   Map<String, Loaded> current() {
     if (!TransactionSynchronizationManager.isActualTransactionActive()
@@ -107,6 +123,13 @@ final class LoadedPetitions {
           @Override
           public void resume() {
             TransactionSynchronizationManager.bindResource(key, fresh);
+          }
+
+          @Override
+          public void afterCommit() {
+            for (Loaded l : fresh.values()) {
+              committed.accept(l);
+            }
           }
 
           @Override

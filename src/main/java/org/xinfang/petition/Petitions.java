@@ -62,14 +62,19 @@ class Petitions {
   private final javax.sql.DataSource dataSource;
   private final IdNumberSeal seal;
   private final AuditSettings audit;
-  private final LoadedPetitions loaded = new LoadedPetitions();
+  private final RecentPetitions recent;
+  private final LoadedPetitions loaded;
 
   Petitions(
       JdbcClient jdbc,
       JsonMapper json,
       javax.sql.DataSource dataSource,
       IdNumberSeal seal,
-      AuditSettings audit) {
+      AuditSettings audit,
+      @org.springframework.beans.factory.annotation.Value("${xinfang.petition.recent:2000}")
+          long recent) {
+    this.recent = new RecentPetitions(recent);
+    this.loaded = new LoadedPetitions(this.recent::committed);
     this.jdbc = jdbc;
     this.json = json;
     this.dataSource = dataSource;
@@ -162,25 +167,25 @@ class Petitions {
 
   /** The next number of the year's sequence; the row lock serialises concurrent registrations. */
   int nextSequence(int year) {
+    // the new value comes back with the update (RETURNING on PostgreSQL, the updated row on H2)
+    org.springframework.jdbc.support.GeneratedKeyHolder next =
+        new org.springframework.jdbc.support.GeneratedKeyHolder();
     int updated =
         jdbc.sql(
                 "update petition_number_sequence set last_seq = last_seq + 1 where number_year = :y")
             .param("y", year)
-            .update();
+            .update(next, "last_seq");
     if (updated == 0) {
-      try {
-        jdbc.sql("insert into petition_number_sequence (number_year, last_seq) values (:y, 1)")
-            .param("y", year)
-            .update();
-        return 1;
-      } catch (org.springframework.dao.DuplicateKeyException raced) {
-        return nextSequence(year);
-      }
+      // the year's first: its row (or a concurrent registration's, which fails nothing: a failed
+      // insert would abort the whole transaction on PostgreSQL), then counted
+      jdbc.sql(
+              "insert into petition_number_sequence (number_year, last_seq) values (:y, 0)"
+                  + " on conflict do nothing")
+          .param("y", year)
+          .update();
+      return nextSequence(year);
     }
-    return jdbc.sql("select last_seq from petition_number_sequence where number_year = :y")
-        .param("y", year)
-        .query(Integer.class)
-        .single();
+    return java.util.Objects.requireNonNull(next.getKey()).intValue();
   }
 
   void insert(Record r, Petition p) {
@@ -459,6 +464,9 @@ class Petitions {
           .param("p", x.petitionId())
           .param("o", x.ordinal())
           .update();
+    }
+    if (!plain.isEmpty()) {
+      recent.clear();
     }
     return plain.size();
   }
@@ -921,6 +929,7 @@ class Petitions {
               and exists (select 1 from petition_event e where e.petition_id = petition.id)
             """)
         .update();
+    recent.clear();
     return ids.size();
   }
 
@@ -941,7 +950,9 @@ class Petitions {
     row.ifPresent(
         l -> {
           if (!l.replayed()) {
-            l.replayedFrom(storedHistory(id));
+            List<HistoryEvent> known = l.known;
+            l.known = null;
+            l.replayedFrom(known != null ? known : storedHistory(id));
           }
         });
     return row;
@@ -967,7 +978,13 @@ class Petitions {
             .optional();
     read.ifPresent(
         l -> {
-          l.record = l.record.withPeople(petitioners(id), accused(id));
+          RecentPetitions.Snapshot kept = recent.matching(id, l.record.version(), l.head);
+          if (kept != null) {
+            l.record = l.record.withPeople(kept.petitioners(), kept.accused());
+            l.known = kept.history();
+          } else {
+            l.record = l.record.withPeople(petitioners(id), accused(id));
+          }
           Map<String, Loaded> inTransaction = loaded.current();
           if (inTransaction != null) {
             inTransaction.put(id, l);

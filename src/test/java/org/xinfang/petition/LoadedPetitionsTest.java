@@ -206,6 +206,46 @@ class LoadedPetitionsTest extends IntegrationTest {
     assertThat(service.verifyHistory().intact()).isTrue();
   }
 
+  @Test
+  @DisplayName(
+      "a committed petition is read next time by its row alone while its version and chain head"
+          + " are unchanged; any change of version reads its people and history again")
+  void recentPetitionsFollowTheRow() throws Exception {
+    String id = register(letter(TODAY, DemoData.CITY_PETITION_BUREAU)).path("id").asString();
+    PetitionView committed =
+        inTransaction(() -> service.act(id, new Acts.Forward(null, DemoData.CITY_HUMAN_RESOURCES)));
+    String article = committed.history().get(0).article();
+    // the stored history changed behind the application's back, the row left as it was: what the
+    // last commit kept is used (nothing but an act changes a history, and every act moves the row)
+    jdbc.sql("update petition_event set article = 'changed' where petition_id = :p and seq = 1")
+        .param("p", id)
+        .update();
+    assertThat(inTransaction(() -> service.getWithoutScope(id)).history().get(0).article())
+        .as("kept: the row's version and head are the ones committed")
+        .isEqualTo(article);
+    // another instance's act moves the version: the history is read again, as stored
+    jdbc.sql("update petition set version = version + 1 where id = :p").param("p", id).update();
+    PetitionView reread = inTransaction(() -> service.getWithoutScope(id));
+    assertThat(reread.history().get(0).article()).isEqualTo("changed");
+    assertThat(reread.version()).isEqualTo(committed.version() + 1);
+    jdbc.sql("update petition_event set article = :a where petition_id = :p and seq = 1")
+        .param("a", article)
+        .param("p", id)
+        .update();
+    // a rolled-back act is never kept: the next read is the stored petition
+    jdbc.sql("update petition set version = version + 1 where id = :p").param("p", id).update();
+    asAdmin();
+    tx.executeWithoutResult(
+        status -> {
+          service.act(id, new Acts.Accept(null, Category.SUGGESTION, null, false));
+          status.setRollbackOnly();
+        });
+    PetitionView after = inTransaction(() -> service.getWithoutScope(id));
+    assertThat(after.state()).isEqualTo(PetitionState.FORWARDED);
+    assertThat(after.history()).hasSize(committed.history().size());
+    assertThat(after.history().get(0).article()).isEqualTo(article);
+  }
+
   /** Another request, on another thread, in its own transaction: forwards the petition. */
   private PetitionView elsewhere(String id) {
     try {
