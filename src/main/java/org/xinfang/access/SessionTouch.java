@@ -1,6 +1,5 @@
 package org.xinfang.access;
 
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -30,20 +29,12 @@ class SessionTouch {
 
   @Bean
   SessionRepositoryCustomizer<JdbcIndexedSessionRepository> asynchronousSessionTouch(
-      DataSource dataSource) {
-    boolean postgres = isPostgres(dataSource);
+      org.xinfang.shared.Database database) {
+    boolean postgres = database.isPostgres();
     return repository -> {
       if (postgres) {
         repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
       }
     };
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try (java.sql.Connection c = dataSource.getConnection()) {
-      return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("Cannot tell the database's product", e);
-    }
   }
 }

@@ -151,6 +151,55 @@ public class WorkingCalendar {
   }
 
   /**
+   * Working days in ({@code from}, {@code to}] for any two dates, never refused: the calendar's
+   * count within the years it can hold (1990–2200), Monday to Friday beyond them. For grading a
+   * date typed far out (a task's due date in 2500), where a count is owed and an error would stop a
+   * whole run.
+   */
+  public int workingDaysBetweenAny(LocalDate from, LocalDate to) {
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    LocalDate first = LocalDate.of(HolidayCnFormat.MIN_YEAR, 1, 1);
+    LocalDate last = HolidayCnFormat.MAX_YEAR_END;
+    int n = 0;
+    if (from.isBefore(first)) {
+      LocalDate upTo = to.isBefore(first) ? to : first.minusDays(1);
+      n += weekdays(from, upTo);
+      from = upTo;
+    }
+    if (to.isAfter(last)) {
+      LocalDate after = from.isAfter(last) ? from : last;
+      n += weekdays(after, to);
+      to = after;
+    }
+    if (to.isAfter(from)) {
+      // from may be the day before the first year: its count is 0 by definition
+      n +=
+          from.isBefore(first)
+              ? workingDaysBetween(first, to) + (isWorkingDay(first) ? 1 : 0)
+              : workingDaysBetween(from, to);
+    }
+    return n;
+  }
+
+  /** Whether {@code day} is a working day, for any date (see {@link #workingDaysBetweenAny}). */
+  public boolean isWorkingDayAny(LocalDate day) {
+    return workingDaysBetweenAny(day.minusDays(1), day) == 1;
+  }
+
+  /** Monday to Friday in ({@code from}, {@code to}], counted in closed form. */
+  private static int weekdays(LocalDate from, LocalDate to) {
+    return to.isAfter(from) ? (int) (weekdaysUpTo(to) - weekdaysUpTo(from)) : 0;
+  }
+
+  /** Weekdays from Monday 1969-12-29 up to and including {@code day} (negative before it). */
+  private static long weekdaysUpTo(LocalDate day) {
+    long k = day.toEpochDay() + 3; // 0: Monday 1969-12-29
+    return Math.floorDiv(k, 7) * 5 + Math.min(Math.floorMod(k, 7) + 1, 5);
+  }
+
+  /**
    * The running count of working days of {@code year}: element {@code d} holds those from 1 January
    * up to and including the {@code d}-th day of the year (element 0 is 0). Built on first use.
    */

@@ -31,20 +31,16 @@ class DeferredIndexes implements ApplicationRunner {
 
   private final JdbcClient jdbc;
 
-  private final String product;
+  private final org.xinfang.shared.Database database;
 
-  DeferredIndexes(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+  DeferredIndexes(JdbcClient jdbc, org.xinfang.shared.Database database) {
     this.jdbc = jdbc;
-    try (java.sql.Connection c = dataSource.getConnection()) {
-      this.product = c.getMetaData().getDatabaseProductName();
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("Cannot tell the database's product", e);
-    }
+    this.database = database;
   }
 
   /** Whether the database can (PostgreSQL). */
   boolean supported() {
-    return "PostgreSQL".equals(product);
+    return database.isPostgres();
   }
 
   /** Records and drops the plain secondary indexes and foreign keys of these tables. */

@@ -44,8 +44,6 @@ import org.xinfang.shared.InvalidInput;
 @Service
 public class Watch {
 
-  private static final int MAX_DAYS = 3660;
-
   private final JdbcClient jdbc;
   private final WorkingCalendar calendar;
   private final SupervisionProperties settings;
@@ -55,6 +53,7 @@ public class Watch {
   private final PetitionSelector selector;
   private final TransactionTemplate transaction;
   private final org.springframework.jdbc.core.JdbcTemplate batch;
+  private final org.xinfang.shared.Database database;
 
   Watch(
       JdbcClient jdbc,
@@ -65,9 +64,11 @@ public class Watch {
       Organisations organisations,
       PetitionSelector selector,
       PlatformTransactionManager transactions,
-      org.springframework.jdbc.core.JdbcTemplate batch) {
+      org.springframework.jdbc.core.JdbcTemplate batch,
+      org.xinfang.shared.Database database) {
     this.jdbc = jdbc;
     this.batch = batch;
+    this.database = database;
     this.calendar = calendar;
     this.settings = settings;
     this.record = record;
@@ -496,17 +497,9 @@ public class Watch {
 
   private static final String CLOSED = "CLOSED";
 
-  private Boolean postgres;
-
   /** Refreshes a small table's planner statistics (PostgreSQL; H2 plans without them). */
   private void analyze(String table) {
-    if (postgres == null) {
-      postgres =
-          batch.execute(
-              (java.sql.Connection c) ->
-                  "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
-    }
-    if (postgres) {
+    if (database.isPostgres()) {
       batch.execute("analyze " + table);
     }
   }
@@ -729,24 +722,13 @@ public class Watch {
     return (int) list.stream().filter(w -> w.level().grade() == g).count();
   }
 
-  /** Working days in (from, to]. */
+  /** Working days in (from, to]: the calendar's, Monday–Friday beyond its years. */
   private int workingDays(LocalDate from, LocalDate to) {
-    int n = 0;
-    LocalDate d = from.plusDays(1);
-    for (int i = 0; !d.isAfter(to) && i < MAX_DAYS; i++, d = d.plusDays(1)) {
-      if (working(d)) {
-        n++;
-      }
-    }
-    return n;
+    return calendar.workingDaysBetweenAny(from, to);
   }
 
   private boolean working(LocalDate d) {
-    try {
-      return calendar.isWorkingDay(d);
-    } catch (RuntimeException outOfRange) {
-      return d.getDayOfWeek().getValue() <= 5;
-    }
+    return calendar.isWorkingDayAny(d);
   }
 
   private static Run runRow(ResultSet rs, int n) throws SQLException {

@@ -53,6 +53,35 @@ class WorkingCalendarTest {
     assertThat(calendar.isWorkingDay(d("2026-02-16"))).isFalse();
   }
 
+  @ParameterizedTest(name = "({0}, {1}]")
+  @CsvSource({
+    "2026-02-12, 2026-02-28", // within the calendar's years: the calendar's count
+    "2200-12-20, 2201-01-20", // across its last year: the calendar, then Monday–Friday
+    "1989-12-01, 1990-01-15", // across its first year
+    "2500-01-01, 2500-03-01", // far beyond: Monday–Friday only
+    "1900-01-01, 1900-02-01",
+    "1989-12-30, 2201-01-02", // both ends beyond
+    "2500-03-01, 2500-01-01" // backwards: empty
+  })
+  @DisplayName(
+      "Working days between any two dates: the calendar within 1990–2200, Monday to Friday beyond"
+          + " (the deadline watch grades any due date; 条例 Art. 38 para. 2)")
+  void workingDaysBetweenAny(LocalDate from, LocalDate to) {
+    int n = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      boolean inYears = day.getYear() >= 1990 && day.getYear() <= 2200;
+      if (inYears ? calendar.isWorkingDay(day) : day.getDayOfWeek().getValue() <= 5) {
+        n++;
+      }
+    }
+    assertThat(calendar.workingDaysBetweenAny(from, to)).isEqualTo(n);
+    assertThat(calendar.isWorkingDayAny(to))
+        .isEqualTo(
+            to.getYear() >= 1990 && to.getYear() <= 2200
+                ? calendar.isWorkingDay(to)
+                : to.getDayOfWeek().getValue() <= 5);
+  }
+
   @Nested
   @DisplayName("LAW.md §7 worked examples")
   class WorkedExamples {
