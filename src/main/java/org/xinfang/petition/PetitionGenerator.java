@@ -57,6 +57,8 @@ public class PetitionGenerator {
   private final BulkRows bulk;
   private final DeferredIndexes deferred;
 
+  private final DutyChanges changes;
+
   PetitionGenerator(
       PetitionService service,
       Petitions petitions,
@@ -67,7 +69,9 @@ public class PetitionGenerator {
       Clock clock,
       org.springframework.context.ApplicationEventPublisher events,
       BulkRows bulk,
-      DeferredIndexes deferred) {
+      DeferredIndexes deferred,
+      DutyChanges changes) {
+    this.changes = changes;
     this.deferred = deferred;
     this.events = events;
     this.bulk = bulk;
@@ -156,12 +160,10 @@ public class PetitionGenerator {
       deferred.defer(tables);
     }
     // the deadline watch compares every duty at its next run (written first: a stopped load too)
-    tx.execute(
-        status -> jdbc.update("insert into petition_duty_change (petition_id) values ('*')"));
+    tx.executeWithoutResult(status -> changes.noteEverything());
     Report report = generateRows(count, years, seed, batch, root, bulk.facts(), progress);
     // and again after it: a watch run during the load compared only what was loaded by then
-    tx.execute(
-        status -> jdbc.update("insert into petition_duty_change (petition_id) values ('*')"));
+    tx.executeWithoutResult(status -> changes.noteEverything());
     if (bulk.deferIndexes()) {
       long t = System.nanoTime();
       deferred.restore();

@@ -63,6 +63,7 @@ class Petitions {
   private final IdNumberSeal seal;
   private final AuditSettings audit;
   private final RecentPetitions recent;
+  private final DutyChanges changes;
   private final LoadedPetitions loaded;
 
   Petitions(
@@ -71,8 +72,10 @@ class Petitions {
       javax.sql.DataSource dataSource,
       IdNumberSeal seal,
       AuditSettings audit,
+      DutyChanges changes,
       @org.springframework.beans.factory.annotation.Value("${xinfang.petition.recent:2000}")
           long recent) {
+    this.changes = changes;
     this.recent = new RecentPetitions(recent);
     this.loaded = new LoadedPetitions(this.recent::committed);
     this.jdbc = jdbc;
@@ -1225,12 +1228,10 @@ class Petitions {
 
   /**
    * Writes what is owed on a petition that owes nothing yet (one just registered), and notes the
-   * petition for the deadline watch's next run ({@code petition_duty_change}).
+   * petition for the deadline watch's next run ({@link DutyChanges}).
    */
   void insertDuties(String petitionId, List<Duty> duties) {
-    jdbc.sql("insert into petition_duty_change (petition_id) values (:p)")
-        .param("p", petitionId)
-        .update();
+    changes.note(petitionId);
     for (Duty d : duties) {
       jdbc.sql(
               """

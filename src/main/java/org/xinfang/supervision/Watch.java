@@ -24,6 +24,7 @@ import org.xinfang.calendar.WorkingCalendar;
 import org.xinfang.organisation.Actor;
 import org.xinfang.organisation.CurrentActor;
 import org.xinfang.organisation.Organisations;
+import org.xinfang.petition.DutyChanges;
 import org.xinfang.petition.PetitionSelector;
 import org.xinfang.petition.PetitionSelector.Standing;
 import org.xinfang.shared.Forbidden;
@@ -54,6 +55,7 @@ public class Watch {
   private final TransactionTemplate transaction;
   private final org.springframework.jdbc.core.JdbcTemplate batch;
   private final org.xinfang.shared.Database database;
+  private final DutyChanges changes;
 
   Watch(
       JdbcClient jdbc,
@@ -65,7 +67,9 @@ public class Watch {
       PetitionSelector selector,
       PlatformTransactionManager transactions,
       org.springframework.jdbc.core.JdbcTemplate batch,
-      org.xinfang.shared.Database database) {
+      org.xinfang.shared.Database database,
+      DutyChanges changes) {
+    this.changes = changes;
     this.jdbc = jdbc;
     this.batch = batch;
     this.database = database;
@@ -162,7 +166,8 @@ public class Watch {
       "d.owed_by is not null and d.optional = false and d.paused = false";
 
   /** The petitions the acts noted since the last run, each once (alias c). */
-  private static final String NOTED = "(select distinct petition_id from petition_duty_change) c";
+  private static final String NOTED =
+      "(select distinct petition_id from " + DutyChanges.JOURNAL + ") c";
 
   /** The open assigned duties, for a query on task t. */
   private static final String OPEN_TASK = "t.done_on is null and t.cancelled = false";
@@ -212,24 +217,20 @@ public class Watch {
     // duty (the latter against the state read from the changes).
     Optional<LocalDate> later = nextRecorded(day);
     LocalDate prev = previousRecorded(day).orElse(LocalDate.of(1, 1, 1));
-    List<Long> noted = new ArrayList<>();
-    boolean everything = later.isPresent();
-    if (later.isEmpty()) {
-      for (Map<String, Object> row :
-          jdbc.sql("select id, petition_id from petition_duty_change").query().listOfRows()) {
-        noted.add(((Number) row.get("id")).longValue());
-        everything |= "*".equals(row.get("petition_id"));
-      }
-    }
+    DutyChanges.Noted noted =
+        later.isEmpty() ? changes.noted() : new DutyChanges.Noted(List.of(), true);
+    boolean everything = noted.everything();
     // the noted petitions drive the comparison (each once), their duties and state rows found by
     // key; a comparison of everything reads the tables whole
     String duties =
         everything
-            ? "petition_duty d"
-            : NOTED + " join petition_duty d on d.petition_id = c.petition_id";
+            ? DutyChanges.DUTIES + " d"
+            : NOTED + " join " + DutyChanges.DUTIES + " d on d.petition_id = c.petition_id";
     String state = later.isEmpty() ? "watch_state s" : STATE_ON_PREV + " s";
     if (everything) {
-      grade(day, "select min(d.due), max(d.due) from petition_duty d where " + OPEN_DUTY);
+      grade(
+          day,
+          "select min(d.due), max(d.due) from " + DutyChanges.DUTIES + " d where " + OPEN_DUTY);
     } else {
       grade(
           day,
@@ -239,7 +240,7 @@ public class Watch {
     // the grades and the journal were just written: without their statistics PostgreSQL plans
     // the comparison as if they were empty (24 s instead of 2 at 10,000,000 petitions)
     analyze("watch_grade");
-    analyze("petition_duty_change");
+    analyze(DutyChanges.JOURNAL);
     writeChanges(
         day,
         prev,
@@ -249,11 +250,7 @@ public class Watch {
     if (!everything) {
       levelsMoved(day);
     }
-    for (int i = 0; i < noted.size(); i += 500) {
-      jdbc.sql("delete from petition_duty_change where id in (:ids)")
-          .param("ids", noted.subList(i, Math.min(noted.size(), i + 500)))
-          .update();
-    }
+    changes.taken(noted.ids());
 
     long count;
     long overdue;
@@ -333,7 +330,9 @@ public class Watch {
                 + " union all select cast(:day as date), s.ref, s.source, s.petition_id, s.duty,"
                 + " s.owed_by, s.due, 'CLOSED', cast(null as varchar(10)), 0 from "
                 + stateOfDuties
-                + " where s.source = 'STATUTORY' and not exists (select 1 from petition_duty d"
+                + " where s.source = 'STATUTORY' and not exists (select 1 from "
+                + DutyChanges.DUTIES
+                + " d"
                 + " where d.petition_id = s.petition_id and d.duty = s.duty and "
                 + OPEN_DUTY
                 + ")")
@@ -478,7 +477,9 @@ public class Watch {
   private long countOpen(LocalDate day, boolean overdueOnly) {
     String level = overdueOnly ? " and g.level_code = 'OVERDUE'" : "";
     return jdbc.sql(
-                "select count(*) from petition_duty d join watch_grade g on g.watch_day = :day"
+                "select count(*) from "
+                    + DutyChanges.DUTIES
+                    + " d join watch_grade g on g.watch_day = :day"
                     + " and g.due = d.due where "
                     + OPEN_DUTY
                     + level)
