@@ -581,10 +581,11 @@ public class Watch {
     if (!latest && run(day).isEmpty()) {
       return List.of();
     }
-    String state = latest ? "watch_state" : STATE_ON_PREV.replace(":prev", ":day");
+    String state = latest ? "watch_state" : STATE_ON_PREV;
     Map<LocalDate, Integer> days = new HashMap<>();
     return jdbc.sql("select s.* from " + state + " s where " + where)
         .param("day", day)
+        .param("prev", day) // the state as of the day itself
         .params(params)
         .query(
             (rs, n) -> {
