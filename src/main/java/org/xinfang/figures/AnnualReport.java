@@ -47,9 +47,11 @@ public class AnnualReport {
   private final JdbcClient jdbc;
   private final FigureEvents events;
   private final Clock clock;
+  private final FigureProjector projector;
 
   AnnualReport(
       Figures figures,
+      FigureProjector projector,
       Organisations organisations,
       PetitionStatistics statistics,
       ObjectProvider<SupervisionSource> supervision,
@@ -57,6 +59,7 @@ public class AnnualReport {
       FigureEvents events,
       Clock clock) {
     this.figures = figures;
+    this.projector = projector;
     this.organisations = organisations;
     this.statistics = statistics;
     this.supervision = supervision;
@@ -114,6 +117,8 @@ public class AnnualReport {
   /** The report for the period's organisation and year (the period is a calendar year). */
   @Transactional(readOnly = true)
   public Report report(Figures.Period p) {
+    // every act committed before the report is counted (条例 Art. 41)
+    projector.catchUp();
     Organisation org = p.organisation();
     int reportYear = p.from().getYear();
     String parentName =

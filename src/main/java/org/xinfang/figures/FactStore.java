@@ -7,14 +7,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.xinfang.petition.PetitionActed;
 import org.xinfang.petition.PetitionFacts;
 import org.xinfang.petition.PetitionStatistics;
 
 /**
- * The precomputed facts the figures are counted from (tables figure_fact, figure_duty): rewritten
- * for a petition in the same transaction as each of its acts, and rebuilt for every petition by
- * {@link #rebuild} (after a bulk load that bypasses the acts, e.g. the generator).
+ * The precomputed facts the figures are counted from (tables figure_fact, figure_duty,
+ * figure_volume_day): derived again for the petitions the acts noted, after their commit, by {@link
+ * FigureProjector}; written by the generator with its batches; and rebuilt for every petition by
+ * {@link #rebuild}. Every writer holds the figures' lock ({@code figure_lock}) while it writes: the
+ * volumes per day are kept by differences, which two writers at once could count twice.
  */
 @Component
 class FactStore {
@@ -39,21 +40,47 @@ class FactStore {
         new org.springframework.transaction.support.TransactionTemplate(transactionManager);
   }
 
-  /** An act was recorded: the petition's facts are derived again from its whole history. */
-  @EventListener
-  public void on(PetitionActed acted) {
-    refresh(acted.petitionId());
-  }
-
   /** Petitions were written in bulk by the generator: their facts, in the same transaction. */
   @EventListener
   public void on(org.xinfang.petition.PetitionsGenerated generated) {
+    lock();
     replace(generated.petitionIds(), generated.facts());
   }
 
+  /** One petition's facts derived again from its whole history, now. */
   @Transactional
   void refresh(String petitionId) {
+    lock();
     replace(List.of(petitionId), statistics.facts(petitionId).map(List::of).orElseGet(List::of));
+  }
+
+  /**
+   * These petitions' facts derived again in bulk (their rows and histories in two queries), in the
+   * caller's transaction, which holds the lock ({@link #lock}).
+   */
+  void replace(List<String> ids) {
+    replace(ids, statistics.facts(ids));
+  }
+
+  /**
+   * Takes the figures' lock until the transaction ends, waiting while another writer of facts (a
+   * drain, the generator, a rebuild; on any instance) holds it.
+   */
+  void lock() {
+    long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+    while (true) {
+      try {
+        jdbc.sql("select id from figure_lock where id = 1 for update").query(Integer.class).list();
+        return;
+      } catch (org.springframework.dao.QueryTimeoutException e) {
+        // H2 gives up a row lock after its LOCK_TIMEOUT (2 s; the statement alone fails, the
+        // transaction goes on) while a drain of many petitions can take longer: wait again.
+        // PostgreSQL waits for the lock as long as it is held.
+        if (System.nanoTime() > giveUp) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
@@ -71,6 +98,7 @@ class FactStore {
         // and the volumes per day counted again from the facts
         transactions.executeWithoutResult(
             status -> {
+              lock();
               jdbc.sql(
                       "update figure_fact set first_repeat_day = (select min(r.received_day)"
                           + " from figure_fact r where r.repeat_of = figure_fact.petition_id)")
@@ -85,7 +113,11 @@ class FactStore {
             });
         return done;
       }
-      transactions.executeWithoutResult(status -> replace(ids, statistics.facts(ids)));
+      transactions.executeWithoutResult(
+          status -> {
+            lock();
+            replace(ids);
+          });
       done += ids.size();
       progress.accept(done);
       after = ids.get(ids.size() - 1);
@@ -165,11 +197,9 @@ class FactStore {
   }
 
   /**
-   * Adds the differences to the volumes per day, in key order (so that two writers lock rows in the
-   * same order). An act that does not change who received a petition, when, for how many persons,
-   * or whether it accuses an organisation, changes nothing here and writes nothing; a new day's row
-   * is inserted by the registration, which holds the year's number counter until it commits, so two
-   * registrations never insert the same row at once.
+   * Adds the differences to the volumes per day, in key order. A petition whose receiver, day,
+   * persons and accusation did not change changes nothing here and writes nothing; the writers hold
+   * the figures' lock, so two never count the same difference or insert the same day's row at once.
    */
   private void addVolumes(Map<VolumeDay, long[]> volumes) {
     List<VolumeDay> keys = new java.util.ArrayList<>();

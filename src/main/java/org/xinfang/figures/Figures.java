@@ -46,7 +46,9 @@ import org.xinfang.shared.NotFound;
  * </ul>
  *
  * Accusations hidden from the reader (条例 Art. 30 para. 3) count nowhere; the accusation cell of the
- * category breakdown is suppressed below {@code xinfang.figures.min-cell}.
+ * category breakdown is suppressed below {@code xinfang.figures.min-cell}. Every read first
+ * projects the acts noted since the last drain ({@link FigureProjector#catchUp}): each figure
+ * counts every act committed before it was read.
  */
 @Service
 public class Figures {
@@ -82,9 +84,11 @@ public class Figures {
   private final Clock clock;
   private final int repeatWindowDays;
   private final int minCell;
+  private final FigureProjector projector;
 
   Figures(
       JdbcClient jdbc,
+      FigureProjector projector,
       Organisations organisations,
       CurrentActor currentActor,
       PetitionStatistics statistics,
@@ -95,6 +99,7 @@ public class Figures {
       @Value("${xinfang.figures.repeat-window-days:90}") int repeatWindowDays,
       @Value("${xinfang.figures.min-cell:3}") int minCell) {
     this.jdbc = jdbc;
+    this.projector = projector;
     this.organisations = organisations;
     this.currentActor = currentActor;
     this.statistics = statistics;
@@ -170,6 +175,7 @@ public class Figures {
   /** The figures of API.md, in {@link #KEYS} order, with yearOnYear for the volumes. */
   @Transactional(readOnly = true)
   public Map<String, Object> figures(Period p) {
+    projector.catchUp();
     Map<String, Object> out = new LinkedHashMap<>();
     for (String key : KEYS) {
       out.put(key, figure(key, p));
@@ -201,6 +207,7 @@ public class Figures {
   /** One figure. */
   @Transactional(readOnly = true)
   public Figure figure(String key, Period p) {
+    projector.catchUp();
     return switch (key) {
       case "spotCheckPassRate" -> {
         SpotCheckSource source = spotChecks.getIfAvailable();
@@ -435,6 +442,7 @@ public class Figures {
   @Transactional(readOnly = true)
   public Page<PetitionSelector.Standing> drill(
       String key, Period p, boolean numerator, int page, int size) {
+    projector.catchUp();
     if (page < 0) {
       throw new InvalidInput("page", "must be 0 or more");
     }
@@ -501,6 +509,7 @@ public class Figures {
   /** Volume by channel, category, region code or topic. */
   @Transactional(readOnly = true)
   public List<Cell> breakdown(Period p, String by) {
+    projector.catchUp();
     String column =
         switch (by) {
           case "channel" -> "f.channel";
@@ -545,6 +554,7 @@ public class Figures {
    */
   @Transactional(readOnly = true)
   public List<OrgCount> zeroPetitionAreas(Period p) {
+    projector.catchUp();
     List<Organisation> areas =
         p.subtree().stream()
             .map(organisations::find)
@@ -597,6 +607,7 @@ public class Figures {
   /** The ledgers owned in the subtree whose period overlaps, with 清零 marked. */
   @Transactional(readOnly = true)
   public List<LedgerCount> ledgers(Period p) {
+    projector.catchUp();
     List<Ledgers.CaseRef> cases = ledgers.casesOwnedBy(p.subtree(), p.from(), p.to());
     Map<String, Boolean> resolved =
         resolved(cases.stream().map(Ledgers.CaseRef::petitionId).toList());
@@ -628,6 +639,7 @@ public class Figures {
    */
   @Transactional(readOnly = true)
   public Map<OrgLevel, long[]> resolvedAtLevel(Period p) {
+    projector.catchUp();
     Query q = query("ratingRate", p);
     String where = q.where.replace(" and f.opinion_given = true", "");
     Map<OrgLevel, long[]> out = new LinkedHashMap<>();
@@ -661,6 +673,7 @@ public class Figures {
   /** The five calendar years up to the period's last: petitions (批次) and persons (人次). */
   @Transactional(readOnly = true)
   public List<YearVolume> trend(Period p) {
+    projector.catchUp();
     int last = p.to().getYear();
     Map<Integer, long[]> byYear =
         volumesByYear(p, LocalDate.of(last - 4, 1, 1), LocalDate.of(last, 12, 31));
@@ -727,6 +740,7 @@ public class Figures {
   /** The organisations of the subtree owing the most duties open past due today. */
   @Transactional(readOnly = true)
   public List<OrgCount> topOverdue(Period p, int limit) {
+    projector.catchUp();
     List<Object> args = new ArrayList<>();
     String in = in(p.subtree(), args);
     args.add(LocalDate.now(clock));
@@ -755,6 +769,7 @@ public class Figures {
   /** Petitions received per organisation of the subtree (for the tree heat view). */
   @Transactional(readOnly = true)
   public Map<String, Long> volumeByOrganisation(Period p) {
+    projector.catchUp();
     Query q = query("volumeBatches", p);
     Map<String, Long> out = new LinkedHashMap<>();
     jdbc.sql(
@@ -781,6 +796,7 @@ public class Figures {
    */
   @Transactional(readOnly = true)
   public RegionNode regionTree(Period p) {
+    projector.catchUp();
     Map<String, Long> byRegion = new LinkedHashMap<>();
     for (Cell c : breakdown(p, "region")) {
       if (!c.suppressed() && c.count() != null) {

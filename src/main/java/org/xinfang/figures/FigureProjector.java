@@ -1,0 +1,107 @@
+package org.xinfang.figures;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xinfang.petition.PetitionActed;
+
+/**
+ * Projects the acts into the figures' facts after they commit, in batches (issue 7): an act only
+ * notes its petition in {@code figure_pending} (one insert in its transaction); a drain derives the
+ * noted petitions' facts again in bulk ({@link FactStore#replace}) and deletes exactly the notes it
+ * read. Drains run before every figures read ({@link #catchUp}), so every figure of LAW.md §9 is
+ * exact as of its read, and every few seconds ({@link FigureProjectionJob}) so the journal stays
+ * short. Drains take turns on a locked row ({@code figure_lock}), across instances too: the volumes
+ * per day are adjusted by differences and must not be adjusted twice for the same change.
+ */
+@Component
+class FigureProjector {
+
+  /** Noted petitions per transaction of a drain. */
+  static final int BATCH = 500;
+
+  private final JdbcClient jdbc;
+  private final FactStore facts;
+  private final TransactionTemplate separate;
+
+  FigureProjector(JdbcClient jdbc, FactStore facts, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.facts = facts;
+    this.separate = new TransactionTemplate(transactionManager);
+    // a read's drain commits before the read goes on, whatever transaction the read is in
+    this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** An act was recorded: its petition's facts are owed (written by the next drain). */
+  @EventListener
+  public void on(PetitionActed acted) {
+    jdbc.sql("insert into figure_pending (petition_id) values (:p)")
+        .param("p", acted.petitionId())
+        .update();
+  }
+
+  /**
+   * Before a figures read: drains the journal if anything is noted (one probe of its primary key
+   * when nothing is), so the read counts every act committed before it.
+   */
+  void catchUp() {
+    if (pending()) {
+      drain();
+    }
+  }
+
+  /** Whether any act is noted and not yet projected. */
+  boolean pending() {
+    return !jdbc.sql("select id from figure_pending order by id limit 1")
+        .query(Long.class)
+        .list()
+        .isEmpty();
+  }
+
+  /**
+   * Projects every noted petition, {@link #BATCH} notes to a transaction, until the journal is
+   * empty; returns how many notes were projected. A failed batch rolls back: its notes stay.
+   */
+  long drain() {
+    long done = 0;
+    while (true) {
+      Integer n = separate.execute(status -> batch());
+      done += n;
+      if (n < BATCH) {
+        return done;
+      }
+    }
+  }
+
+  /** One batch under the lock: the oldest notes, their petitions' facts, the notes deleted. */
+  private int batch() {
+    facts.lock();
+    List<Long> ids = new ArrayList<>();
+    Set<String> petitions = new LinkedHashSet<>();
+    jdbc.sql("select id, petition_id from figure_pending order by id limit :n")
+        .param("n", BATCH)
+        .query(
+            (java.sql.ResultSet rs) -> {
+              ids.add(rs.getLong(1));
+              petitions.add(rs.getString(2));
+            });
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    // a petition noted twice is derived once; a note written meanwhile (not read here) stays
+    facts.replace(new ArrayList<>(petitions));
+    for (int i = 0; i < ids.size(); i += BATCH) {
+      jdbc.sql("delete from figure_pending where id in (:ids)")
+          .param("ids", ids.subList(i, Math.min(ids.size(), i + BATCH)))
+          .update();
+    }
+    return ids.size();
+  }
+}
