@@ -115,7 +115,7 @@ public class AnnualReport {
   }
 
   /** The report for the period's organisation and year (the period is a calendar year). */
-  @Transactional(readOnly = true)
+  @Transactional
   public Report report(Figures.Period p) {
     // every act committed before the report is counted (条例 Art. 41)
     projector.catchUp();

@@ -98,7 +98,7 @@ public class Assessment {
   }
 
   /** The assessment of one organisation's subtree for a period. */
-  @Transactional(readOnly = true)
+  @Transactional
   public Report report(Figures.Period p) {
     List<Score> scores = new ArrayList<>();
     BigDecimal sum = BigDecimal.ZERO;
@@ -148,7 +148,7 @@ public class Assessment {
    * The organisations directly under {@code p}'s organisation (optionally only those of one type,
    * e.g. the district governments of a city), each assessed over its own subtree, ranked.
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public Ranking ranking(Figures.Period p, String type) {
     List<Organisation> children =
         organisations.children(p.organisation().id()).stream()

@@ -16,10 +16,11 @@ import org.xinfang.petition.PetitionActed;
  * Projects the acts into the figures' facts after they commit, in batches (issue 7): an act only
  * notes its petition in {@code figure_pending} (one insert in its transaction); a drain derives the
  * noted petitions' facts again in bulk ({@link FactStore#replace}) and deletes exactly the notes it
- * read. Drains run before every figures read ({@link #catchUp}), so every figure of LAW.md §9 is
- * exact as of its read, and every few seconds ({@link FigureProjectionJob}) so the journal stays
- * short. Drains take turns on a locked row ({@code figure_lock}), across instances too: the volumes
- * per day are adjusted by differences and must not be adjusted twice for the same change.
+ * read. Drains run before every figures read ({@link #catchUp}; in the read's transaction, which is
+ * therefore not read-only), so every figure of LAW.md §9 is exact as of its read, and every few
+ * seconds ({@link FigureProjectionJob}) so the journal stays short. Drains take turns on a locked
+ * row ({@code figure_lock}), across instances too: the volumes per day are adjusted by differences
+ * and must not be adjusted twice for the same change.
  */
 @Component
 class FigureProjector {
@@ -52,8 +53,26 @@ class FigureProjector {
    * when nothing is), so the read counts every act committed before it.
    */
   void catchUp() {
-    if (pending()) {
+    if (!pending()) {
+      return;
+    }
+    if (org.springframework.transaction.support.TransactionSynchronizationManager
+            .isActualTransactionActive()
+        && !org.springframework.transaction.support.TransactionSynchronizationManager
+            .isCurrentTransactionReadOnly()) {
+      // in the reader's own transaction and on its connection: a reader never holds one
+      // connection while waiting for a second (ten readers at once would empty the pool); the
+      // lock is held until the read ends, and a read that fails leaves the notes for the next
+      drainHere();
+    } else {
       drain();
+    }
+  }
+
+  /** Projects every noted petition in the caller's transaction. */
+  private void drainHere() {
+    while (batch() == BATCH) {
+      // the next batch
     }
   }
 

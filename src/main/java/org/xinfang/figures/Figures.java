@@ -120,7 +120,7 @@ public class Figures {
    * ≤ to), and the signed-in user may read its figures (403): their own organisation's subtree, a
    * supervisor's or leader's jurisdiction (条例 Art. 40).
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public Period period(String organisation, LocalDate from, LocalDate to) {
     if (organisation == null || organisation.isBlank()) {
       throw new InvalidInput("organisation", "required");
@@ -173,7 +173,7 @@ public class Figures {
   // ------------------------------------------------------------------ the figures
 
   /** The figures of API.md, in {@link #KEYS} order, with yearOnYear for the volumes. */
-  @Transactional(readOnly = true)
+  @Transactional
   public Map<String, Object> figures(Period p) {
     projector.catchUp();
     Map<String, Object> out = new LinkedHashMap<>();
@@ -205,7 +205,7 @@ public class Figures {
   }
 
   /** One figure. */
-  @Transactional(readOnly = true)
+  @Transactional
   public Figure figure(String key, Period p) {
     projector.catchUp();
     return switch (key) {
@@ -439,7 +439,7 @@ public class Figures {
    * petition module shows it to the reader (masked, within their scope; those outside it are left
    * out of the page, the total counts all).
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public Page<PetitionSelector.Standing> drill(
       String key, Period p, boolean numerator, int page, int size) {
     projector.catchUp();
@@ -507,7 +507,7 @@ public class Figures {
   public record Cell(String label, Long count, Long persons, boolean suppressed) {}
 
   /** Volume by channel, category, region code or topic. */
-  @Transactional(readOnly = true)
+  @Transactional
   public List<Cell> breakdown(Period p, String by) {
     projector.catchUp();
     String column =
@@ -552,7 +552,7 @@ public class Figures {
    * 零访: the villages and townships (streets) of the subtree with no petition about a matter in
    * their area (the petition's region code under theirs) received in the period, by anyone.
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public List<OrgCount> zeroPetitionAreas(Period p) {
     projector.catchUp();
     List<Organisation> areas =
@@ -605,7 +605,7 @@ public class Figures {
   public record LedgerCount(String id, String name, long cases, long resolved, boolean cleared) {}
 
   /** The ledgers owned in the subtree whose period overlaps, with 清零 marked. */
-  @Transactional(readOnly = true)
+  @Transactional
   public List<LedgerCount> ledgers(Period p) {
     projector.catchUp();
     List<Ledgers.CaseRef> cases = ledgers.casesOwnedBy(p.subtree(), p.from(), p.to());
@@ -637,7 +637,7 @@ public class Figures {
    * organisations of the subtree, by the level of the concluding organisation, with how many of
    * them are recorded resolved (化解).
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public Map<OrgLevel, long[]> resolvedAtLevel(Period p) {
     projector.catchUp();
     Query q = query("ratingRate", p);
@@ -671,7 +671,7 @@ public class Figures {
   public record YearVolume(int calendarYear, long batches, long persons) {}
 
   /** The five calendar years up to the period's last: petitions (批次) and persons (人次). */
-  @Transactional(readOnly = true)
+  @Transactional
   public List<YearVolume> trend(Period p) {
     projector.catchUp();
     int last = p.to().getYear();
@@ -738,7 +738,7 @@ public class Figures {
   }
 
   /** The organisations of the subtree owing the most duties open past due today. */
-  @Transactional(readOnly = true)
+  @Transactional
   public List<OrgCount> topOverdue(Period p, int limit) {
     projector.catchUp();
     List<Object> args = new ArrayList<>();
@@ -767,7 +767,7 @@ public class Figures {
   }
 
   /** Petitions received per organisation of the subtree (for the tree heat view). */
-  @Transactional(readOnly = true)
+  @Transactional
   public Map<String, Long> volumeByOrganisation(Period p) {
     projector.catchUp();
     Query q = query("volumeBatches", p);
@@ -794,7 +794,7 @@ public class Figures {
    * lies in each (the petition's region code under the area's, counted at the deepest area that
    * holds it; the rest at the root).
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public RegionNode regionTree(Period p) {
     projector.catchUp();
     Map<String, Long> byRegion = new LinkedHashMap<>();

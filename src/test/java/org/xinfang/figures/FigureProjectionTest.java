@@ -230,6 +230,53 @@ class FigureProjectionTest extends IntegrationTest {
     assertExact(id);
   }
 
+  @Autowired Figures figures;
+
+  @Test
+  @DisplayName(
+      "LAW.md §9: a read drains in its own transaction, on its own connection (a reader never"
+          + " waits for a second connection while holding one)")
+  void aReadDrainsInItsOwnTransaction() throws Exception {
+    county();
+    String id = register(letter("2026-09-18", dep)).get("id").asText();
+    assertThat(notes(id)).isEqualTo(1);
+    org.springframework.security.core.context.SecurityContextHolder.getContext()
+        .setAuthentication(
+            org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(
+                    ADMIN,
+                    null,
+                    List.of(
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                            "ROLE_ADMIN"))));
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      new TransactionTemplate(transactionManager)
+          .executeWithoutResult(
+              status -> {
+                Figures.Period p =
+                    figures.period(
+                        gov,
+                        java.time.LocalDate.parse("2026-09-01"),
+                        java.time.LocalDate.parse("2026-10-31"));
+                assertThat(figures.figure("volumeBatches", p).numerator()).isEqualTo(1);
+                assertThat(notes(id)).as("drained in the read's transaction").isZero();
+                try {
+                  assertThat(other.submit(() -> notes(id)).get(30, TimeUnit.SECONDS))
+                      .as("not committed yet: another connection still sees the note")
+                      .isEqualTo(1);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+    } finally {
+      other.shutdownNow();
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+    assertThat(notes(id)).isZero();
+    assertExact(id);
+  }
+
   private javax.sql.DataSource dataSource() {
     return ((org.springframework.jdbc.datasource.DataSourceTransactionManager) transactionManager)
         .getDataSource();
