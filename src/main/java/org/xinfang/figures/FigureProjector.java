@@ -25,12 +25,16 @@ import org.xinfang.petition.PetitionActed;
 @Component
 class FigureProjector {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(FigureProjector.class);
+
   /** Noted petitions per transaction of a drain. */
   static final int BATCH = 500;
 
   private final JdbcClient jdbc;
   private final FactStore facts;
   private final TransactionTemplate separate;
+  private final TransactionTemplate nested;
 
   FigureProjector(JdbcClient jdbc, FactStore facts, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
@@ -38,6 +42,8 @@ class FigureProjector {
     this.separate = new TransactionTemplate(transactionManager);
     // a read's drain commits before the read goes on, whatever transaction the read is in
     this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.nested = new TransactionTemplate(transactionManager);
+    this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** An act was recorded: its petition's facts are owed (written by the next drain). */
@@ -103,24 +109,57 @@ class FigureProjector {
   private int batch() {
     facts.lock();
     List<Long> ids = new ArrayList<>();
-    Set<String> petitions = new LinkedHashSet<>();
+    List<String> notedPetitions = new ArrayList<>();
     jdbc.sql("select id, petition_id from figure_pending order by id limit :n")
         .param("n", BATCH)
         .query(
             (java.sql.ResultSet rs) -> {
               ids.add(rs.getLong(1));
-              petitions.add(rs.getString(2));
+              notedPetitions.add(rs.getString(2));
             });
     if (ids.isEmpty()) {
       return 0;
     }
     // a petition noted twice is derived once; a note written meanwhile (not read here) stays
-    facts.replace(new ArrayList<>(petitions));
-    for (int i = 0; i < ids.size(); i += BATCH) {
+    Set<String> petitions = new LinkedHashSet<>(notedPetitions);
+    Set<String> projected = project(petitions);
+    List<Long> done = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (projected.contains(notedPetitions.get(i))) {
+        done.add(ids.get(i));
+      }
+    }
+    for (int i = 0; i < done.size(); i += BATCH) {
       jdbc.sql("delete from figure_pending where id in (:ids)")
-          .param("ids", ids.subList(i, Math.min(ids.size(), i + BATCH)))
+          .param("ids", done.subList(i, Math.min(done.size(), i + BATCH)))
           .update();
     }
-    return ids.size();
+    // a batch that left a note (a petition whose facts could not be derived) ends the drain
+    return done.size() == ids.size() ? ids.size() : 0;
+  }
+
+  /**
+   * The petitions' facts derived again, all at once; if that fails, one by one, so that one
+   * petition whose history cannot be derived (a defect, logged) keeps its note without stopping
+   * every figures read: the others are projected and its note stays for the next drain. Each
+   * attempt runs under a savepoint, so a failed one leaves no half-written facts (and, on
+   * PostgreSQL, no aborted transaction).
+   */
+  private Set<String> project(Set<String> petitions) {
+    try {
+      nested.executeWithoutResult(status -> facts.replace(new ArrayList<>(petitions)));
+      return petitions;
+    } catch (RuntimeException all) {
+      Set<String> projected = new LinkedHashSet<>();
+      for (String p : petitions) {
+        try {
+          nested.executeWithoutResult(status -> facts.replace(List.of(p)));
+          projected.add(p);
+        } catch (RuntimeException one) {
+          log.error("figures: the facts of petition {} could not be derived; kept noted", p, one);
+        }
+      }
+      return projected;
+    }
   }
 }

@@ -277,6 +277,40 @@ class FigureProjectionTest extends IntegrationTest {
     assertExact(id);
   }
 
+  @Test
+  @DisplayName(
+      "LAW.md §9: a petition whose facts cannot be derived keeps its note and stops no read; the"
+          + " others are projected")
+  void aBrokenNoteStopsNoRead() throws Exception {
+    county();
+    String broken = register(letter("2026-09-18", dep)).get("id").asText();
+    String good = register(letter("2026-09-19", dep)).get("id").asText();
+    String payload =
+        jdbc.sql("select payload from petition_event where petition_id = :p and seq = 1")
+            .param("p", broken)
+            .query(String.class)
+            .single();
+    jdbc.sql("update petition_event set payload = '{' where petition_id = :p and seq = 1")
+        .param("p", broken)
+        .update();
+    try {
+      JsonNode f = body(getJson(url()).andExpect(status().isOk()));
+      assertThat(f.get("volumeBatches").get("numerator").asLong()).isEqualTo(1);
+      assertThat(notes(good)).isZero();
+      assertThat(notes(broken)).isEqualTo(1);
+      assertExact(good);
+    } finally {
+      jdbc.sql("update petition_event set payload = :x where petition_id = :p and seq = 1")
+          .param("x", payload)
+          .param("p", broken)
+          .update();
+    }
+    JsonNode f = body(getJson(url()).andExpect(status().isOk()));
+    assertThat(f.get("volumeBatches").get("numerator").asLong()).isEqualTo(2);
+    assertThat(notes(broken)).isZero();
+    assertExact(broken);
+  }
+
   private javax.sql.DataSource dataSource() {
     return ((org.springframework.jdbc.datasource.DataSourceTransactionManager) transactionManager)
         .getDataSource();
