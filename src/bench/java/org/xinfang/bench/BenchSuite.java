@@ -22,7 +22,8 @@ import java.util.UUID;
  * database, in three alternating rounds; 30), {@code warmup} (seconds; 8), {@code app-url} (the
  * large record's database for the -Xmx512m application, empty to skip), {@code jar}
  * (target/xinfang.jar), {@code xmx} (512m), {@code clients} (8), {@code intake} (registrations;
- * 3000), {@code intake-seconds} (120), {@code pages} (requests per page figure; 200).
+ * 3000), {@code intake-seconds} (120), {@code pages} (requests per page figure; 200), {@code
+ * app-port} (the application's port; 18091).
  */
 public final class BenchSuite {
 
@@ -224,7 +225,7 @@ public final class BenchSuite {
     System.out.printf(
         "%n== The application (-Xmx%s, %s) on a record of %,d petitions%n", xmx, jar, petitions);
     try (Http app = Http.start(
-            jar, xmx, 18091, url, user, password, adminPw, opt("app-data-dir", "target/bench/bigdata"))) {
+            jar, xmx, num("app-port", 18091), url, user, password, adminPw, opt("app-data-dir", "target/bench/bigdata"))) {
       System.out.printf("   ready (pid %d); intake under load%n", app.pid());
       String clerk = app.token("dl-clerk", "demo12345");
       // unloaded latency first: one client, sequential

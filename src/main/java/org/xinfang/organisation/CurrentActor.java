@@ -5,11 +5,22 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.xinfang.shared.Forbidden;
 
-/** The user on whose behalf the current request acts, from Spring Security's context. */
+/**
+ * The user on whose behalf the current request acts, from Spring Security's context. Read from the
+ * database once per request (a page asked for it up to three times): a user disabled before the
+ * request began is refused by it, and no answer outlives its request.
+ */
 @Component
 public class CurrentActor {
+
+  private static final String READ = CurrentActor.class.getName() + ".read";
+
+  /** The user read for this request, by the name it was read for. */
+  private record Read(String username, Optional<Actor> actor) {}
 
   private final Users users;
   private final Organisations organisations;
@@ -43,7 +54,18 @@ public class CurrentActor {
         || authentication instanceof AnonymousAuthenticationToken) {
       return Optional.empty();
     }
-    return users.find(authentication.getName());
+    String username = authentication.getName();
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return users.find(username);
+    }
+    if (request.getAttribute(READ, RequestAttributes.SCOPE_REQUEST) instanceof Read read
+        && read.username().equals(username)) {
+      return read.actor();
+    }
+    Optional<Actor> actor = users.find(username);
+    request.setAttribute(READ, new Read(username, actor), RequestAttributes.SCOPE_REQUEST);
+    return actor;
   }
 
   /**

@@ -59,6 +59,11 @@ class ActForms {
     public boolean checked() {
       return "true".equals(value);
     }
+
+    /** The select's options, the value typed selected (written in Java: see SelectOptions). */
+    public String optionsHtml() {
+      return SelectOptions.html(options, value);
+    }
   }
 
   /** One act's form as the page shows it; {@code open} when it comes back refused. */

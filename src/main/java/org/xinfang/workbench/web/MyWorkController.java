@@ -122,7 +122,8 @@ class MyWorkController {
     model.addAttribute("filters", filters);
     model.addAttribute("size", pageSize);
     if (picks) {
-      model.addAttribute("organisationOptions", organisations.organisations());
+      model.addAttribute(
+          "organisationOptions", SelectOptions.html(organisations.organisations(), owedBy));
     }
     model.addAttribute(
         "dutyOptions",
@@ -133,7 +134,8 @@ class MyWorkController {
             List.of(DutyKind.values()).stream().filter(d -> !d.isPetitionersWindow()).toList()));
     model.addAttribute("categoryOptions", Params.options(Category.class, "category", labels, null));
     model.addAttribute("channelOptions", Params.options(Channel.class, "channel", labels, null));
-    model.addAttribute("regionOptions", organisations.regions(true));
+    model.addAttribute(
+        "regionOptions", SelectOptions.html(organisations.regions(true), regionPrefix));
     if (owedBy == null) {
       model.addAttribute("rows", List.of());
       model.addAttribute("tasks", List.of());
