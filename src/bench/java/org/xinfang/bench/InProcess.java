@@ -173,6 +173,19 @@ final class InProcess implements AutoCloseable {
         null);
   }
 
+  /**
+   * A figures read by the city's supervisor: it first projects every act noted since the last
+   * drain (the work the acts no longer do themselves), so a count that ends with one holds the
+   * projection of exactly the lives it counted.
+   */
+  void figuresRead() {
+    org.xinfang.figures.Figures figures = context.getBean(org.xinfang.figures.Figures.class);
+    LocalDate day = today();
+    as(
+        "dl-supervisor",
+        () -> figures.figure("volumeBatches", figures.period("dl-gov", day, day)));
+  }
+
   private void act(String user, String id, Acts.Act act) {
     as(user, () -> petitions.act(id, act));
   }
