@@ -204,18 +204,8 @@ class GeneratedRecordTest extends IntegrationTest {
     assertVolumesPerDayEqualTheFacts();
   }
 
-  /** The volumes per day, kept by differences with every write, equal a count of the facts. */
   private void assertVolumesPerDayEqualTheFacts() {
-    String kept =
-        "select concat_ws('|', received_by, received_day, batches, persons) from"
-            + " figure_volume_day where received_by = :b and batches > 0 order by received_day";
-    String counted =
-        "select concat_ws('|', received_by, received_day, count(*), sum(persons)) from figure_fact"
-            + " where received_by = :b and accuses_organisation = false"
-            + " group by received_by, received_day order by received_day";
-    assertThat(jdbc.sql(kept).param("b", bureau).query(String.class).list())
-        .isNotEmpty()
-        .isEqualTo(jdbc.sql(counted).param("b", bureau).query(String.class).list());
+    VolumeChecks.assertVolumesPerDayEqualTheFacts(jdbc, bureau);
   }
 
   /** The generated county's fact rows, as text, in a fixed order. */
