@@ -72,7 +72,8 @@ class FactStore {
       try {
         jdbc.sql("select id from figure_lock where id = 1 for update").query(Integer.class).list();
         return;
-      } catch (org.springframework.dao.QueryTimeoutException e) {
+      } catch (org.springframework.dao.QueryTimeoutException
+          | org.springframework.dao.PessimisticLockingFailureException e) {
         // H2 gives up a row lock after its LOCK_TIMEOUT (2 s; the statement alone fails, the
         // transaction goes on) while a drain of many petitions can take longer: wait again.
         // PostgreSQL waits for the lock as long as it is held.

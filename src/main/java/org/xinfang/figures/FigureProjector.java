@@ -78,7 +78,7 @@ class FigureProjector {
   /** Projects every noted petition in the caller's transaction. */
   private void drainHere() {
     while (batch() == BATCH) {
-      // the next batch
+      // the next batch: a full one that projected every note it read
     }
   }
 
@@ -98,14 +98,18 @@ class FigureProjector {
     long done = 0;
     while (true) {
       Integer n = separate.execute(status -> batch());
-      done += n;
+      done += Math.max(0, n);
       if (n < BATCH) {
         return done;
       }
     }
   }
 
-  /** One batch under the lock: the oldest notes, their petitions' facts, the notes deleted. */
+  /**
+   * One batch under the lock: the oldest notes, their petitions' facts, the notes deleted. Returns
+   * {@link #BATCH} when a full batch projected something (there may be more), else fewer: the notes
+   * projected, or -1 when none could be.
+   */
   private int batch() {
     facts.lock();
     List<Long> ids = new ArrayList<>();
@@ -134,8 +138,9 @@ class FigureProjector {
           .param("ids", done.subList(i, Math.min(done.size(), i + BATCH)))
           .update();
     }
-    // a batch that left a note (a petition whose facts could not be derived) ends the drain
-    return done.size() == ids.size() ? ids.size() : 0;
+    // a note left (a petition whose facts could not be derived) stays at the head of the journal:
+    // the drain goes on while batches project something, and ends at a batch that projects nothing
+    return done.isEmpty() ? -1 : ids.size() < BATCH ? done.size() : BATCH;
   }
 
   /**

@@ -207,6 +207,9 @@ public class Figures {
   /** One figure. */
   @Transactional
   public Figure figure(String key, Period p) {
+    if (!KEYS.contains(key)) {
+      throw new NotFound("No figure " + key); // refused before any drain
+    }
     projector.catchUp();
     return switch (key) {
       case "spotCheckPassRate" -> {
@@ -442,13 +445,13 @@ public class Figures {
   @Transactional
   public Page<PetitionSelector.Standing> drill(
       String key, Period p, boolean numerator, int page, int size) {
-    projector.catchUp();
     if (page < 0) {
       throw new InvalidInput("page", "must be 0 or more");
     }
     if (size < 1 || size > 200) {
       throw new InvalidInput("size", "must be 1–200");
     }
+    projector.catchUp();
     List<String> ids;
     long total;
     if (key.equals("ledgerResolutionRate")) {
@@ -509,7 +512,6 @@ public class Figures {
   /** Volume by channel, category, region code or topic. */
   @Transactional
   public List<Cell> breakdown(Period p, String by) {
-    projector.catchUp();
     String column =
         switch (by) {
           case "channel" -> "f.channel";
@@ -518,6 +520,7 @@ public class Figures {
           case "topic" -> "f.topic";
           default -> throw new InvalidInput("by", "one of channel, category, region, topic");
         };
+    projector.catchUp();
     Query q = query("volumeBatches", p);
     boolean seesAll = statistics.seesEveryAccusation();
     return jdbc.sql(

@@ -41,6 +41,12 @@ final class LoadedPetitions {
      */
     List<HistoryEvent> known;
 
+    /**
+     * Built from what a registration was given rather than read back (its people as submitted): not
+     * kept beyond the transaction, since what was stored may differ (an identity number stripped).
+     */
+    boolean fromInput;
+
     Loaded(Petitions.Record record, Petitions.Head head) {
       this.record = record;
       this.head = head;

@@ -911,7 +911,9 @@ final class Petition {
             on,
             acting.username(),
             acting.organisationId(),
-            acting.now(),
+            // as stored (microseconds): an answer, and a petition kept after the commit, read the
+            // same as the history read back
+            acting.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
             article,
             on.isBefore(acting.today()),
             acting.adminAct(),

@@ -875,9 +875,12 @@ public class PetitionGenerator {
             k,
             year);
     if (updated == 0) {
+      // the year's row, unless a registration wrote it meanwhile (then counted as any other)
       jdbc.update(
-          "insert into petition_number_sequence (number_year, last_seq) values (?, ?)", year, k);
-      return 1;
+          "insert into petition_number_sequence (number_year, last_seq) values (?, 0)"
+              + " on conflict do nothing",
+          year);
+      return reserve(year, k);
     }
     Integer last =
         jdbc.queryForObject(

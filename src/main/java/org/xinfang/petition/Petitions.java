@@ -316,6 +316,7 @@ class Petitions {
     Map<String, Loaded> inTransaction = loaded.current();
     if (inTransaction != null) {
       Loaded registered = new Loaded(asStored(r), head);
+      registered.fromInput = true;
       registered.petition = p;
       registered.parties = parties;
       inTransaction.put(r.id(), registered);
@@ -994,6 +995,11 @@ class Petitions {
           }
         });
     return read;
+  }
+
+  /** Whether this instance keeps the petition's people and history beyond a transaction. */
+  boolean keepsRecent(String id) {
+    return recent.keeps(id);
   }
 
   /** Whether this thread holds loaded petitions now (none outside a transaction). */

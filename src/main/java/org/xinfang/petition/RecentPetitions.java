@@ -53,12 +53,14 @@ final class RecentPetitions {
   }
 
   /**
-   * Keeps a committed petition: only a replayed aggregate with no act left unsaved, whose history
-   * is exactly as long as its chain head says (a history read after another act committed, newer
-   * than the row read before it, is not kept).
+   * Keeps a committed petition: only one whose people were read back (not a registration's input),
+   * a replayed aggregate with no act left unsaved, whose history is exactly as long as its chain
+   * head says (a history read after another act committed, newer than the row read before it, is
+   * not kept).
    */
   void committed(LoadedPetitions.Loaded l) {
-    if (l.petition == null
+    if (l.fromInput
+        || l.petition == null
         || !l.petition.pending().isEmpty()
         || l.head == null
         || l.record.version() != l.petition.version()) {
@@ -79,6 +81,11 @@ final class RecentPetitions {
             List.copyOf(l.record.petitioners()),
             List.copyOf(l.record.accused()),
             List.copyOf(history)));
+  }
+
+  /** Whether a petition is kept (for tests). */
+  boolean keeps(String id) {
+    return kept.getIfPresent(id) != null;
   }
 
   void clear() {
