@@ -40,7 +40,8 @@ class FigureProjector {
     this.jdbc = jdbc;
     this.facts = facts;
     this.separate = new TransactionTemplate(transactionManager);
-    // a read's drain commits before the read goes on, whatever transaction the read is in
+    // the scheduled drain's batches, and a read inside a read-only caller's transaction: each
+    // batch commits on its own
     this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.nested = new TransactionTemplate(transactionManager);
     this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
