@@ -43,20 +43,18 @@ class FactStore {
   /** Petitions were written in bulk by the generator: their facts, in the same transaction. */
   @EventListener
   public void on(org.xinfang.petition.PetitionsGenerated generated) {
-    lock();
     replace(generated.petitionIds(), generated.facts());
   }
 
   /** One petition's facts derived again from its whole history, now. */
   @Transactional
   void refresh(String petitionId) {
-    lock();
     replace(List.of(petitionId), statistics.facts(petitionId).map(List::of).orElseGet(List::of));
   }
 
   /**
    * These petitions' facts derived again in bulk (their rows and histories in two queries), in the
-   * caller's transaction, which holds the lock ({@link #lock}).
+   * caller's transaction, under the lock ({@link #lock}).
    */
   void replace(List<String> ids) {
     replace(ids, statistics.facts(ids));
@@ -114,11 +112,7 @@ class FactStore {
             });
         return done;
       }
-      transactions.executeWithoutResult(
-          status -> {
-            lock();
-            replace(ids);
-          });
+      transactions.executeWithoutResult(status -> replace(ids));
       done += ids.size();
       progress.accept(done);
       after = ids.get(ids.size() - 1);
@@ -126,6 +120,9 @@ class FactStore {
   }
 
   private void replace(List<String> ids, List<PetitionFacts> facts) {
+    // every write of facts goes through here, so every writer takes the lock here (again within
+    // the same transaction is free)
+    lock();
     // what the rows being replaced said: whom each repeated (a link may change), and the day of
     // its own earliest repeat (kept: the repeats naming it are other petitions' facts)
     // and what they counted in the volumes per day (taken out, the new facts put in)

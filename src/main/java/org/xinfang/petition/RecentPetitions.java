@@ -91,10 +91,4 @@ final class RecentPetitions {
   void clear() {
     kept.invalidateAll();
   }
-
-  /** How many petitions are kept (for tests). */
-  long size() {
-    kept.cleanUp();
-    return kept.estimatedSize();
-  }
 }
