@@ -49,6 +49,17 @@ public final class BenchSuite {
     System.exit(0);
   }
 
+  /** A property as application.yml sets it (placeholders left for the application to resolve). */
+  static String applicationDefault(String key) {
+    var yaml = new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+    yaml.setResources(new org.springframework.core.io.ClassPathResource("application.yml"));
+    String value = yaml.getObject().getProperty(key);
+    if (value == null) {
+      throw new IllegalStateException("application.yml sets no " + key);
+    }
+    return value;
+  }
+
   private String opt(String name, String fallback) {
     return opts.getOrDefault(name, fallback);
   }
@@ -70,7 +81,15 @@ public final class BenchSuite {
     if (Boolean.parseBoolean(opt("h2", "true"))) {
       Path dir = Path.of("target/bench/h2");
       deleteTree(dir);
-      lifecycle("H2", List.of("--xinfang.data-dir=" + dir), seconds, warmup);
+      // the embedded default's own URL (file mode, WRITE_DELAY=0), named here because the test
+      // configuration on the bench's class path would otherwise put H2 in memory
+      lifecycle(
+          "H2",
+          List.of(
+              "--xinfang.data-dir=" + dir.toAbsolutePath(),
+              "--spring.datasource.url=" + applicationDefault("spring.datasource.url")),
+          seconds,
+          warmup);
     }
     String pg = opt("pg", "jdbc:postgresql://localhost:5432/xf_bench");
     if (!pg.isBlank()) {

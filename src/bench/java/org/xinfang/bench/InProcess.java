@@ -72,6 +72,9 @@ final class InProcess implements AutoCloseable {
     clock = context.getBean(Clock.class);
     dataSource = context.getBean(DataSource.class);
     jdbc = new JdbcTemplate(dataSource);
+    System.out.printf(
+        "   database: %s%n",
+        jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL()));
     tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     jdbc.execute(
         "create table if not exists bench_floor (id varchar(36) primary key, at timestamp with"
