@@ -133,6 +133,12 @@ public final class BenchSuite {
         double[] fs = counted(p::flowableLife, 40);
         writeStatements("target/bench/statements-" + db + "-flowable.txt", 40);
         row(db + ": Xinfang statements per act", xs[0] / 8, "Flowable statements per act", fs[0] / 8, 0);
+        row(
+            db + ": Xinfang round trips per act (commit apart)",
+            xs[4] / 8,
+            "Flowable round trips per act",
+            fs[4] / 8,
+            0);
         return;
       }
       System.out.printf("   warm-up %d s each%n", warmup);
@@ -167,6 +173,12 @@ public final class BenchSuite {
       writeStatements("target/bench/statements-" + db + "-flowable.txt", 40);
       double[] is = counted(p::insertFloor, 400);
       row(db + ": Xinfang statements per act", xs[0] / 8, "Flowable statements per act", fs[0] / 8, 0);
+      row(
+          db + ": Xinfang round trips per act (commit apart)",
+          xs[4] / 8,
+          "Flowable round trips per act",
+          fs[4] / 8,
+          0);
       row(db + ": Xinfang commits per act", xs[1] / 8, "Flowable commits per act", fs[1] / 8, 0);
       row(
           db + ": Xinfang ms per act (in database)",
@@ -238,7 +250,8 @@ public final class BenchSuite {
       Counting.statements.get() / (double) n,
       Counting.commits.get() / (double) n,
       took / 1e6 / n,
-      Counting.nanosInDatabase.get() / 1e6 / n
+      Counting.nanosInDatabase.get() / 1e6 / n,
+      Counting.roundTrips.get() / (double) n
     };
   }
 

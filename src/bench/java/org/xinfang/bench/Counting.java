@@ -11,13 +11,16 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Counts what goes to the database while switched on: statements executed (a batch counts its
- * rows), commits, and the time spent waiting in execute and commit. It wraps the application's
+ * rows; a prepared text of several statements, as the application's deferred writes send on
+ * PostgreSQL, counts each), round trips (each execute), commits, and the time spent waiting in
+ * execute and commit. It wraps the application's
  * DataSource (the HikariCP pool) so that Xinfang, Flowable and the insert loop are counted alike.
  */
 final class Counting implements BeanPostProcessor {
 
   static volatile boolean on;
   static final AtomicLong statements = new AtomicLong();
+  static final AtomicLong roundTrips = new AtomicLong();
   static final AtomicLong commits = new AtomicLong();
   static final AtomicLong nanosInDatabase = new AtomicLong();
 
@@ -27,6 +30,7 @@ final class Counting implements BeanPostProcessor {
   static void reset() {
     bySql.clear();
     statements.set(0);
+    roundTrips.set(0);
     commits.set(0);
     nanosInDatabase.set(0);
   }
@@ -34,13 +38,13 @@ final class Counting implements BeanPostProcessor {
   @Override
   public Object postProcessAfterInitialization(Object bean, String name) {
     if (bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass())) {
-      return wrap(ds, DataSource.class);
+      return wrap(ds, DataSource.class, 1);
     }
     return bean;
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T wrap(T target, Class<T> type) {
+  private static <T> T wrap(T target, Class<T> type, int parts) {
     InvocationHandler h =
         (proxy, method, args) -> {
           String m = method.getName();
@@ -49,10 +53,15 @@ final class Counting implements BeanPostProcessor {
           if (timed) {
             start = System.nanoTime();
           }
+          int prepared = 1;
           if (on && m.startsWith("prepare") && args != null && args[0] instanceof String sql) {
-            String key = sql.strip().replaceAll("\\s+", " ");
-            key = key.length() > 90 ? key.substring(0, 90) : key;
-            bySql.computeIfAbsent(key, x -> new AtomicLong()).incrementAndGet();
+            String[] statementsOf = sql.split(";\n");
+            prepared = statementsOf.length;
+            for (String one : statementsOf) {
+              String key = one.strip().replaceAll("\\s+", " ");
+              key = key.length() > 90 ? key.substring(0, 90) : key;
+              bySql.computeIfAbsent(key, x -> new AtomicLong()).incrementAndGet();
+            }
           }
           Object result;
           try {
@@ -66,14 +75,17 @@ final class Counting implements BeanPostProcessor {
               commits.incrementAndGet();
             } else if (m.equals("executeBatch") && result instanceof int[] rows) {
               statements.addAndGet(rows.length);
+              roundTrips.incrementAndGet();
             } else if (m.equals("executeLargeBatch") && result instanceof long[] rows) {
               statements.addAndGet(rows.length);
+              roundTrips.incrementAndGet();
             } else {
-              statements.incrementAndGet();
+              statements.addAndGet(parts);
+              roundTrips.incrementAndGet();
             }
           }
           if (result instanceof Connection c && !Proxy.isProxyClass(c.getClass())) {
-            return wrap(c, Connection.class);
+            return wrap(c, Connection.class, 1);
           }
           if (result instanceof Statement s && !Proxy.isProxyClass(s.getClass())) {
             Class<? extends Statement> kind =
@@ -82,7 +94,7 @@ final class Counting implements BeanPostProcessor {
                     : s instanceof java.sql.PreparedStatement
                         ? java.sql.PreparedStatement.class
                         : Statement.class;
-            return wrapStatement(s, kind);
+            return wrapStatement(s, kind, prepared);
           }
           return result;
         };
@@ -90,7 +102,7 @@ final class Counting implements BeanPostProcessor {
   }
 
   @SuppressWarnings("unchecked")
-  private static Object wrapStatement(Statement s, Class<? extends Statement> kind) {
-    return wrap(s, (Class<Statement>) (Class<?>) kind);
+  private static Object wrapStatement(Statement s, Class<? extends Statement> kind, int parts) {
+    return wrap(s, (Class<Statement>) (Class<?>) kind, parts);
   }
 }

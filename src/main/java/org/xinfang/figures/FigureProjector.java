@@ -32,12 +32,18 @@ class FigureProjector {
   static final int BATCH = 500;
 
   private final JdbcClient jdbc;
+  private final org.xinfang.shared.DeferredWrites writes;
   private final FactStore facts;
   private final TransactionTemplate separate;
   private final TransactionTemplate nested;
 
-  FigureProjector(JdbcClient jdbc, FactStore facts, PlatformTransactionManager transactionManager) {
+  FigureProjector(
+      JdbcClient jdbc,
+      FactStore facts,
+      PlatformTransactionManager transactionManager,
+      org.xinfang.shared.DeferredWrites writes) {
     this.jdbc = jdbc;
+    this.writes = writes;
     this.facts = facts;
     this.separate = new TransactionTemplate(transactionManager);
     // the scheduled drain's batches, and a read inside a read-only caller's transaction: each
@@ -50,9 +56,10 @@ class FigureProjector {
   /** An act was recorded: its petition's facts are owed (written by the next drain). */
   @EventListener
   public void on(PetitionActed acted) {
-    jdbc.sql("insert into figure_pending (petition_id) values (:p)")
+    writes
+        .sql("insert into figure_pending (petition_id) values (:p)")
         .param("p", acted.petitionId())
-        .update();
+        .defer();
   }
 
   /**

@@ -35,12 +35,17 @@ class NoticeStore {
 
   private final JdbcClient jdbc;
 
-  NoticeStore(JdbcClient jdbc) {
+  NoticeStore(JdbcClient jdbc, org.xinfang.shared.DeferredWrites writes) {
     this.jdbc = jdbc;
+    this.writes = writes;
   }
 
+  /** A notice's insert goes with the act's other writes (nothing reads it back before). */
+  private final org.xinfang.shared.DeferredWrites writes;
+
   void insert(Row r) {
-    jdbc.sql(
+    writes
+        .sql(
             """
             insert into notice (id, petition_id, kind, status, act_seq, document_number, issued_on,
               issued_by_org, content, created_at)
@@ -57,7 +62,7 @@ class NoticeStore {
         .param("issuedByOrg", r.issuedByOrg())
         .param("content", r.content())
         .param("createdAt", r.createdAt())
-        .update();
+        .defer();
   }
 
   /** The notice without its PDF bytes. */

@@ -36,9 +36,11 @@ public class DutyChanges {
   static final String EVERYTHING = "*";
 
   private final JdbcClient jdbc;
+  private final org.xinfang.shared.DeferredWrites writes;
 
-  DutyChanges(JdbcClient jdbc) {
+  DutyChanges(JdbcClient jdbc, org.xinfang.shared.DeferredWrites writes) {
     this.jdbc = jdbc;
+    this.writes = writes;
   }
 
   /** What is noted now: the notes' ids, and whether one says every petition. */
@@ -67,9 +69,10 @@ public class DutyChanges {
 
   /** Notes one petition (in the act's transaction). */
   void note(String petitionId) {
-    jdbc.sql("insert into " + JOURNAL + " (petition_id) values (:p)")
+    writes
+        .sql("insert into " + JOURNAL + " (petition_id) values (:p)")
         .param("p", petitionId)
-        .update();
+        .defer();
   }
 
   /** Notes every petition (a bulk load, before and after it). */

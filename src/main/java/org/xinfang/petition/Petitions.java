@@ -66,6 +66,9 @@ class Petitions {
   private final DutyChanges changes;
   private final LoadedPetitions loaded;
 
+  /** The act's writes: sent together before the transaction's next statement or its commit. */
+  private final org.xinfang.shared.DeferredWrites writes;
+
   Petitions(
       JdbcClient jdbc,
       JsonMapper json,
@@ -73,9 +76,11 @@ class Petitions {
       IdNumberSeal seal,
       AuditSettings audit,
       DutyChanges changes,
+      org.xinfang.shared.DeferredWrites writes,
       @org.springframework.beans.factory.annotation.Value("${xinfang.petition.recent:2000}")
           long recent) {
     this.changes = changes;
+    this.writes = writes;
     this.recent = new RecentPetitions(recent);
     this.loaded = new LoadedPetitions(this.recent::committed);
     this.jdbc = jdbc;
@@ -360,7 +365,8 @@ class Petitions {
   /** Records organisations as parties to a petition (those already recorded are kept). */
   void addParties(String petitionId, java.util.Set<String> organisations) {
     for (String org : organisations) {
-      jdbc.sql(
+      writes
+          .sql(
               """
               insert into petition_party (petition_id, organisation_id)
               select :p, :o where not exists
@@ -368,7 +374,7 @@ class Petitions {
               """)
           .param("p", petitionId)
           .param("o", org)
-          .update();
+          .defer();
     }
   }
 
@@ -485,9 +491,10 @@ class Petitions {
     List<HistoryEvent> pending = p.pending();
     List<Link> links = links(p.id(), before, pending);
     Head head = links.isEmpty() ? (before != null ? before : storedHead(p.id())) : head(links);
-    int updated =
-        jdbc.sql(
-                """
+    long version = p.version();
+    writes
+        .sql(
+            """
                 update petition set state = :state, category = :category, pathway = :pathway,
                   handling_organisation = :holder, is_final = :isFinal, concluded_on = :concludedOn,
                   resolved = :resolved, major = :major, last_act_on = :lastActOn,
@@ -495,26 +502,26 @@ class Petitions {
                   version = version + 1, history_events = :events, history_head = :head
                 where id = :id and version = :version
                 """)
-            .param("events", head.events())
-            .param("head", head.hash())
-            .param("state", p.state().name())
-            .param("category", p.category() == null ? null : p.category().name())
-            .param("pathway", p.pathway() == null ? null : p.pathway().name())
-            .param("holder", p.holder())
-            .param("isFinal", p.isFinal())
-            .param("concludedOn", p.concludedOn())
-            .param("resolved", p.isResolved())
-            .param("major", p.isMajor())
-            .param("complexity", p.complexity() == null ? null : p.complexity().name())
-            .param("repeatOf", p.repeatOf())
-            .param("lastActOn", p.lastActOn())
-            .param("id", p.id())
-            .param("version", p.version())
-            .update();
-    if (updated != 1) {
-      throw new OptimisticLockingFailureException(
-          "petition " + p.id() + " changed since version " + p.version());
-    }
+        .param("events", head.events())
+        .param("head", head.hash())
+        .param("state", p.state().name())
+        .param("category", p.category() == null ? null : p.category().name())
+        .param("pathway", p.pathway() == null ? null : p.pathway().name())
+        .param("holder", p.holder())
+        .param("isFinal", p.isFinal())
+        .param("concludedOn", p.concludedOn())
+        .param("resolved", p.isResolved())
+        .param("major", p.isMajor())
+        .param("complexity", p.complexity() == null ? null : p.complexity().name())
+        .param("repeatOf", p.repeatOf())
+        .param("lastActOn", p.lastActOn())
+        .param("id", p.id())
+        .param("version", version)
+        .deferExpecting(
+            1,
+            () ->
+                new OptimisticLockingFailureException(
+                    "petition " + p.id() + " changed since version " + version));
     insertEvents(p.id(), links);
     // the parties this act adds: the known ones are already recorded
     java.util.Set<String> parties = partiesOf(null, p, pending);
@@ -609,16 +616,24 @@ class Petitions {
     return HistoryChain.genesis(audit.algorithm(), petitionId);
   }
 
+  /**
+   * Queues the events' inserts behind the row update that checks the version. An act that lost its
+   * race would insert an event whose number is taken; {@code on conflict do nothing} lets the
+   * update's count report that (the database reports a round trip's first error, which would
+   * otherwise be the duplicate). An event not written for any other reason is refused all the same.
+   */
   private void insertEvents(String petitionId, List<Link> links) {
     for (Link link : links) {
       HistoryEvent e = link.event();
       Chained c = link.chained();
-      jdbc.sql(
+      writes
+          .sql(
               """
               insert into petition_event (petition_id, seq, act, on_date, actor, organisation_id,
                 recorded_at, article, back_entered, admin_act, payload, algorithm, prev_hash, hash)
               values (:p, :seq, :act, :on, :actor, :org, :at, :article, :back, :admin, :payload,
                 :algorithm, :prev, :hash)
+              on conflict do nothing
               """)
           .param("p", petitionId)
           .param("seq", e.seq())
@@ -634,7 +649,11 @@ class Petitions {
           .param("algorithm", c.algorithm())
           .param("prev", link.previous())
           .param("hash", c.hash())
-          .update();
+          .deferExpecting(
+              1,
+              () ->
+                  new OptimisticLockingFailureException(
+                      "petition " + petitionId + " already has event " + e.seq()));
     }
   }
 
@@ -1228,7 +1247,7 @@ class Petitions {
 
   /** Rewrites what is owed on a petition (called in the transaction of every act). */
   void writeDuties(String petitionId, List<Duty> duties) {
-    jdbc.sql("delete from petition_duty where petition_id = :p").param("p", petitionId).update();
+    writes.sql("delete from petition_duty where petition_id = :p").param("p", petitionId).defer();
     insertDuties(petitionId, duties);
   }
 
@@ -1239,7 +1258,8 @@ class Petitions {
   void insertDuties(String petitionId, List<Duty> duties) {
     changes.note(petitionId);
     for (Duty d : duties) {
-      jdbc.sql(
+      writes
+          .sql(
               """
               insert into petition_duty (petition_id, duty, due, owed_by, basis, provisional,
                 optional, paused)
@@ -1253,7 +1273,7 @@ class Petitions {
           .param("provisional", d.provisional())
           .param("optional", d.optional())
           .param("paused", d.paused())
-          .update();
+          .defer();
     }
   }
 

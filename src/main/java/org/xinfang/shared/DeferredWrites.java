@@ -1,0 +1,219 @@
+package org.xinfang.shared;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes whose result nobody reads before the transaction's next statement: queued on the
+ * transaction's connection and sent just before that connection's next statement, savepoint or
+ * commit, whichever comes first. On PostgreSQL the queued writes go in one round trip (the driver
+ * sends the statements of one prepared text together, before one Sync), so an act's event, row
+ * update, duties and journal notes cost one wait instead of one each; on H2 they run one by one.
+ *
+ * <p>What a queued write may not do is fail quietly: a write that must touch an exact number of
+ * rows (a row update under its version check) names that number and the exception to throw, which
+ * is thrown when the write is sent — before the commit at the latest, so the transaction rolls back
+ * as it did when the write ran at once. A database error is translated as {@code JdbcClient}
+ * translates it. A rollback (of the transaction or to a savepoint) drops what it would undo.
+ * Outside a transaction a write runs at once.
+ *
+ * <p>Only the connections of the pool this application wraps ({@link DeferringDataSource}) defer:
+ * every statement on them first sends what is queued, so nothing read in the transaction misses a
+ * queued write.
+ */
+@Component
+public class DeferredWrites {
+
+  private final DataSource dataSource;
+  private final Database database;
+  private final SQLExceptionTranslator translator;
+  private final Map<String, ParsedSql> parsed = new ConcurrentHashMap<>();
+
+  public DeferredWrites(DataSource dataSource, Database database) {
+    this.dataSource = dataSource;
+    this.database = database;
+    this.translator = new JdbcTemplate(dataSource).getExceptionTranslator();
+  }
+
+  /** A write to queue: {@code :name} parameters, as {@code JdbcClient} takes them. */
+  public Write sql(String sql) {
+    return new Write(sql);
+  }
+
+  /** A write being described: its parameters, then {@link #defer()} or {@link #deferExpecting}. */
+  public final class Write {
+    private final String sql;
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    private Write(String sql) {
+      this.sql = sql;
+    }
+
+    public Write param(String name, Object value) {
+      params.put(name, value);
+      return this;
+    }
+
+    /** Queues the write; the number of rows it touches is not checked. */
+    public void defer() {
+      enqueue(this, -1, null);
+    }
+
+    /**
+     * Queues the write; when it is sent and touches other than {@code rows} rows, {@code otherwise}
+     * is thrown (and the transaction rolls back). The writes queued after it must not fail for the
+     * reason its count tells (the database reports the first error of a round trip, not the counts
+     * before it): the history event that follows a version-checked row update is inserted {@code on
+     * conflict do nothing}, so an act that lost its race is told by the update's count.
+     */
+    public void deferExpecting(int rows, Supplier<? extends RuntimeException> otherwise) {
+      enqueue(this, rows, otherwise);
+    }
+  }
+
+  /** One queued write, in the driver's {@code ?} form. */
+  private record Pending(
+      String sql, Object[] args, int expected, Supplier<? extends RuntimeException> otherwise) {}
+
+  private void enqueue(Write w, int expected, Supplier<? extends RuntimeException> otherwise) {
+    ParsedSql p = parsed.computeIfAbsent(w.sql, NamedParameterUtils::parseSqlStatement);
+    MapSqlParameterSource source = new MapSqlParameterSource(w.params);
+    Pending pending =
+        new Pending(
+            NamedParameterUtils.substituteNamedParameters(p, source),
+            NamedParameterUtils.buildValueArray(p, source, null),
+            expected,
+            otherwise);
+    Connection con = DataSourceUtils.getConnection(dataSource);
+    try {
+      DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
+      if (handler == null
+          || !TransactionSynchronizationManager.isSynchronizationActive()
+          || !DataSourceUtils.isConnectionTransactional(con, dataSource)) {
+        send(con, List.of(pending));
+        return;
+      }
+      Queue queue = (Queue) handler.pending();
+      if (queue == null) {
+        queue = new Queue(con);
+        handler.pending(queue);
+      }
+      if (!queue.registered) {
+        queue.registered = true;
+        Queue registered = queue;
+        TransactionSynchronizationManager.registerSynchronization(
+            new TransactionSynchronization() {
+              @Override
+              public void beforeCommit(boolean readOnly) {
+                registered.flush();
+              }
+
+              @Override
+              public void afterCompletion(int status) {
+                registered.clear();
+                registered.registered = false;
+              }
+            });
+      }
+      queue.writes.add(pending);
+    } finally {
+      DataSourceUtils.releaseConnection(con, dataSource);
+    }
+  }
+
+  /** The writes queued on one connection. */
+  private final class Queue implements DeferringDataSource.Pending {
+    private final Connection connection;
+    private final List<Pending> writes = new ArrayList<>();
+    private boolean flushing;
+    private boolean registered;
+
+    Queue(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public void flush() {
+      if (flushing || writes.isEmpty()) {
+        return;
+      }
+      List<Pending> batch = new ArrayList<>(writes);
+      writes.clear();
+      flushing = true;
+      try {
+        send(connection, batch);
+      } finally {
+        flushing = false;
+      }
+    }
+
+    @Override
+    public void clear() {
+      writes.clear();
+    }
+  }
+
+  /** Sends writes on the connection: together on PostgreSQL, one by one on H2. */
+  private void send(Connection con, List<Pending> batch) {
+    List<Pending> parts =
+        database.isPostgres() || batch.size() == 1 ? List.of(joined(batch)) : batch;
+    int at = 0;
+    for (Pending part : parts) {
+      String sql = part.sql();
+      try (PreparedStatement ps = con.prepareStatement(sql)) {
+        Object[] args = part.args();
+        for (int i = 0; i < args.length; i++) {
+          StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, args[i]);
+        }
+        boolean results = ps.execute();
+        int statements = parts.size() == 1 ? batch.size() : 1;
+        for (int i = 0; i < statements; i++, at++) {
+          int rows = results ? -1 : ps.getUpdateCount();
+          Pending write = batch.get(at);
+          if (write.expected() >= 0 && rows != write.expected()) {
+            throw write.otherwise().get();
+          }
+          results = ps.getMoreResults();
+        }
+      } catch (SQLException e) {
+        throw translator.translate("deferred writes", sql, e);
+      }
+    }
+  }
+
+  /** The writes as one prepared text: the driver sends its statements together. */
+  private static Pending joined(List<Pending> batch) {
+    if (batch.size() == 1) {
+      return batch.get(0);
+    }
+    StringBuilder sql = new StringBuilder();
+    List<Object> args = new ArrayList<>();
+    for (Pending p : batch) {
+      if (!sql.isEmpty()) {
+        sql.append(";\n");
+      }
+      sql.append(p.sql());
+      args.addAll(java.util.Arrays.asList(p.args()));
+    }
+    return new Pending(sql.toString(), args.toArray(), -1, null);
+  }
+}

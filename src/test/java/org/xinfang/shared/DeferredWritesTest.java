@@ -1,0 +1,199 @@
+package org.xinfang.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xinfang.support.IntegrationTest;
+
+/**
+ * The act's writes are queued and sent together (on PostgreSQL in one round trip) before the
+ * transaction's next statement or its commit. Nothing a user submitted may be lost or reordered by
+ * that: every read sees the writes before it, a failed check or a database error still refuses the
+ * whole transaction, and a rollback undoes exactly what it would have undone.
+ */
+@DisplayName("Deferred writes: sent before the next statement or the commit, never lost")
+class DeferredWritesTest extends IntegrationTest {
+
+  @Autowired DeferredWrites writes;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactionManager;
+
+  private TransactionTemplate tx;
+
+  @BeforeEach
+  void table() {
+    tx = new TransactionTemplate(transactionManager);
+    jdbc.sql("create table if not exists deferred_probe (id int primary key, v varchar(20))")
+        .update();
+    jdbc.sql("delete from deferred_probe").update();
+  }
+
+  @AfterEach
+  void drop() {
+    jdbc.sql("drop table if exists deferred_probe").update();
+  }
+
+  private void insert(int id, String v) {
+    writes
+        .sql("insert into deferred_probe (id, v) values (:id, :v)")
+        .param("id", id)
+        .param("v", v)
+        .defer();
+  }
+
+  private List<String> values() {
+    return jdbc.sql("select v from deferred_probe order by id").query(String.class).list();
+  }
+
+  @Test
+  @DisplayName("a read in the transaction sees every write queued before it, in order")
+  void readSeesQueuedWrites() {
+    List<String> seen =
+        tx.execute(
+            s -> {
+              insert(1, "a");
+              writes
+                  .sql("update deferred_probe set v = :v where id = :id")
+                  .param("v", "b")
+                  .param("id", 1)
+                  .defer();
+              insert(2, "c");
+              return values();
+            });
+    assertThat(seen).containsExactly("b", "c");
+    assertThat(values()).containsExactly("b", "c");
+  }
+
+  @Test
+  @DisplayName("writes queued last are sent before the commit")
+  void commitSendsWhatIsQueued() {
+    tx.executeWithoutResult(
+        s -> {
+          insert(1, "a");
+          insert(2, "b");
+        });
+    assertThat(values()).containsExactly("a", "b");
+  }
+
+  @Test
+  @DisplayName("outside a transaction a write runs at once")
+  void noTransactionRunsAtOnce() {
+    insert(1, "a");
+    assertThat(values()).containsExactly("a");
+  }
+
+  @Test
+  @DisplayName("a row count other than expected refuses the whole transaction with its exception")
+  void countCheckRefusesTheTransaction() {
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      insert(1, "a");
+                      writes
+                          .sql("update deferred_probe set v = :v where id = :id")
+                          .param("v", "x")
+                          .param("id", 99)
+                          .deferExpecting(1, () -> new OptimisticLockingFailureException("gone"));
+                      insert(2, "b");
+                    }))
+        .isInstanceOf(OptimisticLockingFailureException.class)
+        .hasMessage("gone");
+    assertThat(values()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a database error of a queued write is translated and rolls everything back")
+  void databaseErrorRollsBack() {
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      insert(1, "a");
+                      insert(1, "duplicate");
+                    }))
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(values()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a rollback drops what is queued; the next transaction on the pool starts clean")
+  void rollbackDropsTheQueue() {
+    tx.executeWithoutResult(
+        s -> {
+          insert(1, "a");
+          s.setRollbackOnly();
+        });
+    tx.executeWithoutResult(s -> insert(2, "b"));
+    assertThat(values()).containsExactly("b");
+  }
+
+  @Test
+  @DisplayName("a rollback to a savepoint undoes the writes after it, not those before")
+  void savepointRollback() {
+    TransactionTemplate nested = new TransactionTemplate(transactionManager);
+    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    tx.executeWithoutResult(
+        s -> {
+          insert(1, "before");
+          nested.executeWithoutResult(
+              n -> {
+                insert(2, "inside");
+                n.setRollbackOnly();
+              });
+          insert(3, "after");
+        });
+    assertThat(values()).containsExactly("before", "after");
+  }
+
+  @Test
+  @DisplayName("a transaction of its own (REQUIRES_NEW) neither sends nor takes the outer queue")
+  void separateTransactionKeepsItsOwnQueue() {
+    TransactionTemplate separate = new TransactionTemplate(transactionManager);
+    separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    AtomicInteger seenInside = new AtomicInteger(-1);
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      insert(1, "outer");
+                      separate.executeWithoutResult(
+                          i -> {
+                            insert(2, "inner");
+                            seenInside.set(values().size());
+                          });
+                      throw new IllegalStateException("outer fails");
+                    }))
+        .hasMessage("outer fails");
+    // the inner transaction saw its own write only (the outer one was not sent), and committed it
+    assertThat(seenInside.get()).isEqualTo(1);
+    assertThat(values()).containsExactly("inner");
+  }
+
+  @Test
+  @DisplayName("the pool's connections defer; the queue is empty when a connection goes back")
+  void connectionsOfThePoolDefer() throws Exception {
+    var con = DataSourceUtils.getConnection(dataSource);
+    try {
+      assertThat(DeferringDataSource.handlerOf(con)).isNotNull();
+    } finally {
+      DataSourceUtils.releaseConnection(con, dataSource);
+    }
+  }
+}
