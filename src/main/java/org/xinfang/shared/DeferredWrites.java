@@ -147,13 +147,30 @@ public class DeferredWrites {
     private boolean flushing;
     private boolean registered;
 
+    /**
+     * A failure of writes already taken off the queue: thrown again by the connection's next
+     * statement and by the commit, so that a caller who catches the exception of the statement it
+     * surfaced in (a read, or an insert expecting its own duplicate) cannot commit the transaction
+     * without them (on PostgreSQL the failed transaction refuses every statement anyway). A
+     * rollback forgets it: every savepoint call sends the queue first, so what failed was inside
+     * what is rolled back.
+     */
+    private RuntimeException failed;
+
     Queue(Connection connection) {
       this.connection = connection;
     }
 
     @Override
     public void flush() {
-      if (flushing || writes.isEmpty()) {
+      if (flushing) {
+        return;
+      }
+      if (failed != null) {
+        writes.clear();
+        throw failed;
+      }
+      if (writes.isEmpty()) {
         return;
       }
       List<Pending> batch = new ArrayList<>(writes);
@@ -161,6 +178,9 @@ public class DeferredWrites {
       flushing = true;
       try {
         send(connection, batch);
+      } catch (RuntimeException e) {
+        failed = e;
+        throw e;
       } finally {
         flushing = false;
       }
@@ -169,6 +189,7 @@ public class DeferredWrites {
     @Override
     public void clear() {
       writes.clear();
+      failed = null;
     }
   }
 

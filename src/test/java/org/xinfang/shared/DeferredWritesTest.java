@@ -133,6 +133,26 @@ class DeferredWritesTest extends IntegrationTest {
   }
 
   @Test
+  @DisplayName("a failure caught where it surfaced still refuses the commit: nothing half-written")
+  void caughtFailureStillRefusesTheCommit() {
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      insert(1, "a");
+                      insert(1, "duplicate");
+                      try {
+                        values(); // the read sends the queue, and the duplicate fails here
+                      } catch (DataIntegrityViolationException swallowed) {
+                        // a caller expecting its own duplicate would go on
+                      }
+                      insert(2, "b");
+                    }))
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(values()).isEmpty();
+  }
+
+  @Test
   @DisplayName("a rollback drops what is queued; the next transaction on the pool starts clean")
   void rollbackDropsTheQueue() {
     tx.executeWithoutResult(
