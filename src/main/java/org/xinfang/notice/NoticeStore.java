@@ -145,11 +145,10 @@ class NoticeStore {
    * update serialises concurrent issues until the transaction ends.
    */
   int nextSerial(String organisationId, String typeCode, int year) {
-    // the new value comes back with the update (RETURNING on PostgreSQL, the updated row on H2)
-    org.springframework.jdbc.support.GeneratedKeyHolder serial =
-        new org.springframework.jdbc.support.GeneratedKeyHolder();
-    int updated =
-        jdbc.sql(
+    // the new value comes back with the update, sent with the act's queued writes
+    java.util.OptionalLong serial =
+        writes
+            .sql(
                 """
                 update notice_number_sequence set last_serial = last_serial + 1
                 where organisation_id = :org and type_code = :type and number_year = :year
@@ -157,8 +156,8 @@ class NoticeStore {
             .param("org", organisationId)
             .param("type", typeCode)
             .param("year", year)
-            .update(serial, "last_serial");
-    if (updated == 0) {
+            .sendReturning("last_serial");
+    if (serial.isEmpty()) {
       // the year's first: its row (or a concurrent issue's, which waits for nothing and fails
       // nothing: a failed insert would abort the whole transaction on PostgreSQL), then counted
       jdbc.sql(
@@ -172,7 +171,7 @@ class NoticeStore {
           .update();
       return nextSerial(organisationId, typeCode, year);
     }
-    return java.util.Objects.requireNonNull(serial.getKey()).intValue();
+    return (int) serial.getAsLong();
   }
 
   private static Row row(ResultSet rs, boolean withPdf) throws SQLException {

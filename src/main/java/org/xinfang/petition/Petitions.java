@@ -175,15 +175,14 @@ class Petitions {
 
   /** The next number of the year's sequence; the row lock serialises concurrent registrations. */
   int nextSequence(int year) {
-    // the new value comes back with the update (RETURNING on PostgreSQL, the updated row on H2)
-    org.springframework.jdbc.support.GeneratedKeyHolder next =
-        new org.springframework.jdbc.support.GeneratedKeyHolder();
-    int updated =
-        jdbc.sql(
+    // the new value comes back with the update (sent with any writes queued before it)
+    java.util.OptionalLong next =
+        writes
+            .sql(
                 "update petition_number_sequence set last_seq = last_seq + 1 where number_year = :y")
             .param("y", year)
-            .update(next, "last_seq");
-    if (updated == 0) {
+            .sendReturning("last_seq");
+    if (next.isEmpty()) {
       // the year's first: its row (or a concurrent registration's, which fails nothing: a failed
       // insert would abort the whole transaction on PostgreSQL), then counted
       jdbc.sql(
@@ -193,14 +192,15 @@ class Petitions {
           .update();
       return nextSequence(year);
     }
-    return java.util.Objects.requireNonNull(next.getKey()).intValue();
+    return (int) next.getAsLong();
   }
 
   void insert(Record r, Petition p) {
     List<HistoryEvent> pending = p.pending();
     List<Link> links = links(r.id(), null, pending);
     Head head = head(links);
-    jdbc.sql(
+    writes
+        .sql(
             """
             insert into petition (id, number, query_code, external_number, channel, received_on,
               received_by, registered_by, registered_at, region_code, subject, facts, request,
@@ -255,10 +255,11 @@ class Petitions {
         .param("resolved", p.isResolved())
         .param("major", p.isMajor())
         .param("lastActOn", p.lastActOn())
-        .update();
+        .defer();
     int i = 0;
     for (PetitionerData d : r.petitioners()) {
-      jdbc.sql(
+      writes
+          .sql(
               """
               insert into petitioner (petition_id, ordinal, name, sex, ethnicity, birth_date,
                 id_type, id_number_sealed, id_number_index, phone, address, occupation, lead)
@@ -278,7 +279,7 @@ class Petitions {
           .param("address", d.address())
           .param("occupation", d.occupation())
           .param("lead", d.lead() != null ? d.lead() : i == 0)
-          .update();
+          .defer();
       i++;
     }
     // the search by name's index: each name once, with what the search orders by (V32)
@@ -288,7 +289,8 @@ class Petitions {
             .filter(java.util.Objects::nonNull)
             .distinct()
             .toList()) {
-      jdbc.sql(
+      writes
+          .sql(
               """
               insert into petitioner_name (name, received_on, number, petition_id)
               values (:name, :receivedOn, :number, :p)
@@ -297,11 +299,12 @@ class Petitions {
           .param("receivedOn", r.receivedOn())
           .param("number", r.number())
           .param("p", r.id())
-          .update();
+          .defer();
     }
     i = 0;
     for (AccusedData a : r.accused()) {
-      jdbc.sql(
+      writes
+          .sql(
               """
               insert into accused (petition_id, ordinal, name, organisation_id, post, rank_title)
               values (:p, :o, :name, :org, :post, :rank)
@@ -312,7 +315,7 @@ class Petitions {
           .param("org", a.organisationId())
           .param("post", a.post())
           .param("rank", a.rank())
-          .update();
+          .defer();
     }
     insertEvents(r.id(), links);
     java.util.Set<String> parties = partiesOf(r.receivedBy(), p, pending);

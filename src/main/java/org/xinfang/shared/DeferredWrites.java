@@ -2,11 +2,13 @@ package org.xinfang.shared;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -88,21 +90,102 @@ public class DeferredWrites {
     public void deferExpecting(int rows, Supplier<? extends RuntimeException> otherwise) {
       enqueue(this, rows, otherwise);
     }
+
+    /**
+     * Sends what is queued and this update of one row now, and answers the updated row's {@code
+     * column} (empty when no row matched): a counter's next value, in the same round trip as the
+     * writes before it on PostgreSQL.
+     */
+    public OptionalLong sendReturning(String column) {
+      return DeferredWrites.this.sendReturning(this, column);
+    }
   }
 
   /** One queued write, in the driver's {@code ?} form. */
   private record Pending(
       String sql, Object[] args, int expected, Supplier<? extends RuntimeException> otherwise) {}
 
-  private void enqueue(Write w, int expected, Supplier<? extends RuntimeException> otherwise) {
+  private Pending pending(Write w, int expected, Supplier<? extends RuntimeException> otherwise) {
     ParsedSql p = parsed.computeIfAbsent(w.sql, NamedParameterUtils::parseSqlStatement);
     MapSqlParameterSource source = new MapSqlParameterSource(w.params);
-    Pending pending =
-        new Pending(
-            NamedParameterUtils.substituteNamedParameters(p, source),
-            NamedParameterUtils.buildValueArray(p, source, null),
-            expected,
-            otherwise);
+    return new Pending(
+        NamedParameterUtils.substituteNamedParameters(p, source),
+        NamedParameterUtils.buildValueArray(p, source, null),
+        expected,
+        otherwise);
+  }
+
+  /**
+   * Sends what is queued and then this one statement, an update of one row, and answers the value
+   * of {@code column} in the updated row (empty when no row was updated). On PostgreSQL the queue
+   * and the statement go in one round trip ({@code returning}); on H2 the column comes back as the
+   * statement's generated key, as {@code JdbcClient} reads it.
+   */
+  private OptionalLong sendReturning(Write w, String column) {
+    Pending statement = pending(w, -1, null);
+    Connection con = DataSourceUtils.getConnection(dataSource);
+    DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
+    Queue queue = handler == null ? null : (Queue) handler.pending();
+    List<Pending> queued = queue == null ? List.of() : queue.take();
+    String sql = statement.sql();
+    try {
+      if (database.isPostgres()) {
+        List<Pending> all = new ArrayList<>(queued);
+        all.add(new Pending(sql + " returning " + column, statement.args(), -1, null));
+        Pending joined = joined(all);
+        sql = joined.sql();
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+          bind(ps, joined.args());
+          boolean results = ps.execute();
+          for (Pending write : queued) {
+            check(write, results ? -1 : ps.getUpdateCount());
+            results = ps.getMoreResults();
+          }
+          try (ResultSet rs = ps.getResultSet()) {
+            return rs != null && rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+          }
+        }
+      }
+      if (!queued.isEmpty()) {
+        send(con, queued);
+      }
+      try (PreparedStatement ps = con.prepareStatement(sql, new String[] {column})) {
+        bind(ps, statement.args());
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          return keys.next() ? OptionalLong.of(keys.getLong(1)) : OptionalLong.empty();
+        }
+      }
+    } catch (SQLException e) {
+      RuntimeException translated = translator.translate("deferred writes", sql, e);
+      if (queue != null && !queued.isEmpty()) {
+        queue.failed = translated;
+      }
+      throw translated;
+    } catch (RuntimeException e) {
+      if (queue != null && !queued.isEmpty()) {
+        queue.failed = e;
+      }
+      throw e;
+    } finally {
+      DataSourceUtils.releaseConnection(con, dataSource);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, args[i]);
+    }
+  }
+
+  private static void check(Pending write, int rows) {
+    if (write.expected() >= 0 && rows != write.expected()) {
+      throw write.otherwise().get();
+    }
+  }
+
+  private void enqueue(Write w, int expected, Supplier<? extends RuntimeException> otherwise) {
+    Pending pending = pending(w, expected, otherwise);
     Connection con = DataSourceUtils.getConnection(dataSource);
     try {
       DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
@@ -186,6 +269,17 @@ public class DeferredWrites {
       }
     }
 
+    /** The queued writes, taken off the queue (after a failure, that failure again). */
+    List<Pending> take() {
+      if (failed != null) {
+        writes.clear();
+        throw failed;
+      }
+      List<Pending> taken = new ArrayList<>(writes);
+      writes.clear();
+      return taken;
+    }
+
     @Override
     public void clear() {
       writes.clear();
@@ -201,18 +295,11 @@ public class DeferredWrites {
     for (Pending part : parts) {
       String sql = part.sql();
       try (PreparedStatement ps = con.prepareStatement(sql)) {
-        Object[] args = part.args();
-        for (int i = 0; i < args.length; i++) {
-          StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, args[i]);
-        }
+        bind(ps, part.args());
         boolean results = ps.execute();
         int statements = parts.size() == 1 ? batch.size() : 1;
         for (int i = 0; i < statements; i++, at++) {
-          int rows = results ? -1 : ps.getUpdateCount();
-          Pending write = batch.get(at);
-          if (write.expected() >= 0 && rows != write.expected()) {
-            throw write.otherwise().get();
-          }
+          check(batch.get(at), results ? -1 : ps.getUpdateCount());
           results = ps.getMoreResults();
         }
       } catch (SQLException e) {

@@ -120,6 +120,10 @@ class DeferringDataSource implements BeanPostProcessor {
           if (args[0] == Handler.class) {
             return this;
           }
+          // whoever unwraps the driver's connection (COPY) talks to it past this proxy
+          if (pending != null) {
+            pending.flush();
+          }
         }
         case "isWrapperFor" -> {
           if (args[0] == Handler.class) {

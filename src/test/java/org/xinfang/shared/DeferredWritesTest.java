@@ -39,7 +39,7 @@ class DeferredWritesTest extends IntegrationTest {
   @BeforeEach
   void table() {
     tx = new TransactionTemplate(transactionManager);
-    jdbc.sql("create table if not exists deferred_probe (id int primary key, v varchar(20))")
+    jdbc.sql("create table if not exists deferred_probe (id int primary key, v varchar(20), n int)")
         .update();
     jdbc.sql("delete from deferred_probe").update();
   }
@@ -150,6 +150,57 @@ class DeferredWritesTest extends IntegrationTest {
                     }))
         .isInstanceOf(DataIntegrityViolationException.class);
     assertThat(values()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a counter's update sent with the queue answers its new value, after the writes")
+  void sendReturningGoesAfterTheQueue() {
+    jdbc.sql("insert into deferred_probe (id, v, n) values (100, 'counter', 41)").update();
+    java.util.OptionalLong[] next = new java.util.OptionalLong[2];
+    tx.executeWithoutResult(
+        s -> {
+          insert(1, "a");
+          next[0] =
+              writes
+                  .sql("update deferred_probe set n = n + 1 where id = :id")
+                  .param("id", 100)
+                  .sendReturning("n");
+          next[1] =
+              writes
+                  .sql("update deferred_probe set n = n + 1 where id = :id")
+                  .param("id", 999)
+                  .sendReturning("n");
+          insert(2, "b");
+        });
+    assertThat(next[0]).hasValue(42);
+    assertThat(next[1]).isEmpty();
+    assertThat(values()).containsExactly("a", "b", "counter");
+  }
+
+  @Test
+  @DisplayName("a queued write failing in a counter's round trip refuses the transaction")
+  void sendReturningReportsTheQueuesFailure() {
+    jdbc.sql("insert into deferred_probe (id, v, n) values (100, 'counter', 1)").update();
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      insert(1, "a");
+                      insert(1, "duplicate");
+                      try {
+                        writes
+                            .sql("update deferred_probe set n = n + 1 where id = :id")
+                            .param("id", 100)
+                            .sendReturning("n");
+                      } catch (DataIntegrityViolationException swallowed) {
+                        // caught where it surfaced: the commit refuses all the same
+                      }
+                    }))
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(values()).containsExactly("counter");
+    assertThat(
+            jdbc.sql("select n from deferred_probe where id = 100").query(Integer.class).single())
+        .isEqualTo(1);
   }
 
   @Test
