@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
@@ -46,14 +47,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class DeferredWrites {
 
   private final DataSource dataSource;
-  private final Database database;
+  private final boolean postgres;
   private final SQLExceptionTranslator translator;
   private final Map<String, ParsedSql> parsed = new ConcurrentHashMap<>();
 
   public DeferredWrites(DataSource dataSource, Database database) {
     this.dataSource = dataSource;
-    this.database = database;
+    this.postgres = database.isPostgres();
     this.translator = new JdbcTemplate(dataSource).getExceptionTranslator();
+  }
+
+  /** How many writes wait on the current transaction's connection (for tests). */
+  int queued() {
+    Connection con = DataSourceUtils.getConnection(dataSource);
+    try {
+      DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
+      return handler == null || handler.pending() == null
+          ? 0
+          : ((Queue) handler.pending()).writes.size();
+    } finally {
+      DataSourceUtils.releaseConnection(con, dataSource);
+    }
   }
 
   /** A write to queue: {@code :name} parameters, as {@code JdbcClient} takes them. */
@@ -70,6 +84,10 @@ public class DeferredWrites {
       this.sql = sql;
     }
 
+    /**
+     * A parameter; its value is read when the write is sent, so pass values that do not change
+     * (strings, numbers, dates, records). A collection stands for its elements ({@code in (:ids)}).
+     */
     public Write param(String name, Object value) {
       params.put(name, value);
       return this;
@@ -108,9 +126,18 @@ public class DeferredWrites {
   private Pending pending(Write w, int expected, Supplier<? extends RuntimeException> otherwise) {
     ParsedSql p = parsed.computeIfAbsent(w.sql, NamedParameterUtils::parseSqlStatement);
     MapSqlParameterSource source = new MapSqlParameterSource(w.params);
+    // a collection parameter stands for as many placeholders as it has elements (`in (:ids)`)
+    List<Object> args = new ArrayList<>();
+    for (Object value : NamedParameterUtils.buildValueArray(p, source, null)) {
+      if (value instanceof Iterable<?> values) {
+        values.forEach(args::add);
+      } else {
+        args.add(value);
+      }
+    }
     return new Pending(
         NamedParameterUtils.substituteNamedParameters(p, source),
-        NamedParameterUtils.buildValueArray(p, source, null),
+        args.toArray(),
         expected,
         otherwise);
   }
@@ -126,10 +153,11 @@ public class DeferredWrites {
     Connection con = DataSourceUtils.getConnection(dataSource);
     DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
     Queue queue = handler == null ? null : (Queue) handler.pending();
-    List<Pending> queued = queue == null ? List.of() : queue.take();
+    List<Pending> queued = List.of();
     String sql = statement.sql();
     try {
-      if (database.isPostgres()) {
+      queued = queue == null ? List.of() : queue.take();
+      if (postgres) {
         List<Pending> all = new ArrayList<>(queued);
         all.add(new Pending(sql + " returning " + column, statement.args(), -1, null));
         Pending joined = joined(all);
@@ -157,7 +185,7 @@ public class DeferredWrites {
         }
       }
     } catch (SQLException e) {
-      RuntimeException translated = translator.translate("deferred writes", sql, e);
+      RuntimeException translated = translated(sql, e);
       if (queue != null && !queued.isEmpty()) {
         queue.failed = translated;
       }
@@ -170,6 +198,12 @@ public class DeferredWrites {
     } finally {
       DataSourceUtils.releaseConnection(con, dataSource);
     }
+  }
+
+  /** As {@code JdbcClient} translates it; an error no rule names stays an uncategorized one. */
+  private RuntimeException translated(String sql, SQLException e) {
+    RuntimeException t = translator.translate("deferred writes", sql, e);
+    return t != null ? t : new UncategorizedSQLException("deferred writes", sql, e);
   }
 
   private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
@@ -200,6 +234,11 @@ public class DeferredWrites {
         queue = new Queue(con);
         handler.pending(queue);
       }
+      if (queue.completing) {
+        // after the commit (an afterCommit callback): nothing would send it any more
+        send(con, List.of(pending));
+        return;
+      }
       if (!queue.registered) {
         queue.registered = true;
         Queue registered = queue;
@@ -211,9 +250,15 @@ public class DeferredWrites {
               }
 
               @Override
+              public void beforeCompletion() {
+                registered.completing = true;
+              }
+
+              @Override
               public void afterCompletion(int status) {
                 registered.clear();
                 registered.registered = false;
+                registered.completing = false;
               }
             });
       }
@@ -229,6 +274,9 @@ public class DeferredWrites {
     private final List<Pending> writes = new ArrayList<>();
     private boolean flushing;
     private boolean registered;
+
+    /** The transaction is completing: a write now (in an afterCommit callback) goes at once. */
+    private boolean completing;
 
     /**
      * A failure of writes already taken off the queue: thrown again by the connection's next
@@ -289,8 +337,7 @@ public class DeferredWrites {
 
   /** Sends writes on the connection: together on PostgreSQL, one by one on H2. */
   private void send(Connection con, List<Pending> batch) {
-    List<Pending> parts =
-        database.isPostgres() || batch.size() == 1 ? List.of(joined(batch)) : batch;
+    List<Pending> parts = postgres || batch.size() == 1 ? List.of(joined(batch)) : batch;
     int at = 0;
     for (Pending part : parts) {
       String sql = part.sql();
@@ -303,7 +350,7 @@ public class DeferredWrites {
           results = ps.getMoreResults();
         }
       } catch (SQLException e) {
-        throw translator.translate("deferred writes", sql, e);
+        throw translated(sql, e);
       }
     }
   }

@@ -81,6 +81,53 @@ class DeferredWritesTest extends IntegrationTest {
   }
 
   @Test
+  @DisplayName("a write waits on the connection until the next statement sends it")
+  void writesWait() {
+    tx.executeWithoutResult(
+        s -> {
+          insert(1, "a");
+          insert(2, "b");
+          assertThat(writes.queued()).isEqualTo(2);
+          assertThat(values()).containsExactly("a", "b");
+          assertThat(writes.queued()).isZero();
+        });
+  }
+
+  @Test
+  @DisplayName("a collection parameter stands for its elements")
+  void collectionParameter() {
+    tx.executeWithoutResult(
+        s -> {
+          insert(1, "a");
+          insert(2, "b");
+          insert(3, "c");
+          writes
+              .sql("delete from deferred_probe where id in (:ids)")
+              .param("ids", List.of(1, 3))
+              .defer();
+        });
+    assertThat(values()).containsExactly("b");
+  }
+
+  @Test
+  @DisplayName("a write made after the commit (an afterCommit callback) is not dropped")
+  void writeAfterCommitGoesAtOnce() {
+    tx.executeWithoutResult(
+        s -> {
+          insert(1, "a");
+          org.springframework.transaction.support.TransactionSynchronizationManager
+              .registerSynchronization(
+                  new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                      insert(2, "after commit");
+                    }
+                  });
+        });
+    assertThat(values()).containsExactly("a", "after commit");
+  }
+
+  @Test
   @DisplayName("writes queued last are sent before the commit")
   void commitSendsWhatIsQueued() {
     tx.executeWithoutResult(
@@ -258,7 +305,7 @@ class DeferredWritesTest extends IntegrationTest {
   }
 
   @Test
-  @DisplayName("the pool's connections defer; the queue is empty when a connection goes back")
+  @DisplayName("the pool's connections defer")
   void connectionsOfThePoolDefer() throws Exception {
     var con = DataSourceUtils.getConnection(dataSource);
     try {
