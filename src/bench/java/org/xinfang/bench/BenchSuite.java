@@ -128,17 +128,7 @@ public final class BenchSuite {
       if (seconds == 0) { // --seconds=0: only what an act sends to the database
         counted(p::xinfangLife, 10);
         counted(p::flowableLife, 10);
-        double[] xs = counted(p::xinfangLife, 40, p::figuresRead);
-        writeStatements("target/bench/statements-" + db + "-xinfang.txt", 40);
-        double[] fs = counted(p::flowableLife, 40);
-        writeStatements("target/bench/statements-" + db + "-flowable.txt", 40);
-        row(db + ": Xinfang statements per act", xs[0] / 8, "Flowable statements per act", fs[0] / 8, 0);
-        row(
-            db + ": Xinfang round trips per act (commit apart)",
-            xs[4] / 8,
-            "Flowable round trips per act",
-            fs[4] / 8,
-            0);
+        countedLives(p, db);
         return;
       }
       System.out.printf("   warm-up %d s each%n", warmup);
@@ -167,18 +157,9 @@ public final class BenchSuite {
         inProcessRegistrations = reg;
       }
       // what an act costs in the database: statements, commits, time waiting on the database
-      double[] xs = counted(p::xinfangLife, 40, p::figuresRead);
-      writeStatements("target/bench/statements-" + db + "-xinfang.txt", 40);
-      double[] fs = counted(p::flowableLife, 40);
-      writeStatements("target/bench/statements-" + db + "-flowable.txt", 40);
+      double[][] lives = countedLives(p, db);
+      double[] xs = lives[0], fs = lives[1];
       double[] is = counted(p::insertFloor, 400);
-      row(db + ": Xinfang statements per act", xs[0] / 8, "Flowable statements per act", fs[0] / 8, 0);
-      row(
-          db + ": Xinfang round trips per act (commit apart)",
-          xs[4] / 8,
-          "Flowable round trips per act",
-          fs[4] / 8,
-          0);
       row(db + ": Xinfang commits per act", xs[1] / 8, "Flowable commits per act", fs[1] / 8, 0);
       row(
           db + ": Xinfang ms per act (in database)",
@@ -194,6 +175,25 @@ public final class BenchSuite {
           0);
       row(db + ": 1-row insert ms per tx (in database)", is[3], "ms per tx, all", is[2], 0);
     }
+  }
+
+  /**
+   * 40 lives of each engine counted (Xinfang's ending with a figures read, which projects them),
+   * their statements written to target/bench, and the statements and round trips per act printed.
+   */
+  private double[][] countedLives(InProcess p, String db) throws Exception {
+    double[] xs = counted(p::xinfangLife, 40, p::figuresRead);
+    writeStatements("target/bench/statements-" + db + "-xinfang.txt", 40);
+    double[] fs = counted(p::flowableLife, 40);
+    writeStatements("target/bench/statements-" + db + "-flowable.txt", 40);
+    row(db + ": Xinfang statements per act", xs[0] / 8, "Flowable statements per act", fs[0] / 8, 0);
+    row(
+        db + ": Xinfang round trips per act (commit apart)",
+        xs[4] / 8,
+        "Flowable round trips per act",
+        fs[4] / 8,
+        0);
+    return new double[][] {xs, fs};
   }
 
   private double inProcessRegistrations = Double.NaN;

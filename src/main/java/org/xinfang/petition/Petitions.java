@@ -246,15 +246,7 @@ class Petitions {
         .param("foreignRelated", r.foreignRelated())
         .param("publicOnline", r.publicOnline())
         .param("intakeDetails", r.intakeDetails())
-        .param("state", p.state().name())
-        .param("category", p.category() == null ? null : p.category().name())
-        .param("pathway", p.pathway() == null ? null : p.pathway().name())
-        .param("holder", p.holder())
-        .param("isFinal", p.isFinal())
-        .param("concludedOn", p.concludedOn())
-        .param("resolved", p.isResolved())
-        .param("major", p.isMajor())
-        .param("lastActOn", p.lastActOn())
+        .params(lifecycleColumns(p))
         .defer();
     int i = 0;
     for (PetitionerData d : r.petitioners()) {
@@ -484,6 +476,21 @@ class Petitions {
     return plain.size();
   }
 
+  /** The lifecycle's columns of the petition row, as registration and every act write them. */
+  private static Map<String, Object> lifecycleColumns(Petition p) {
+    Map<String, Object> columns = new java.util.HashMap<>();
+    columns.put("state", p.state().name());
+    columns.put("category", p.category() == null ? null : p.category().name());
+    columns.put("pathway", p.pathway() == null ? null : p.pathway().name());
+    columns.put("holder", p.holder());
+    columns.put("isFinal", p.isFinal());
+    columns.put("concludedOn", p.concludedOn());
+    columns.put("resolved", p.isResolved());
+    columns.put("major", p.isMajor());
+    columns.put("lastActOn", p.lastActOn());
+    return columns;
+  }
+
   /**
    * Writes the new history events and the projection in one go; fails with {@link
    * OptimisticLockingFailureException} when another act was recorded since this one was loaded.
@@ -507,17 +514,9 @@ class Petitions {
                 """)
         .param("events", head.events())
         .param("head", head.hash())
-        .param("state", p.state().name())
-        .param("category", p.category() == null ? null : p.category().name())
-        .param("pathway", p.pathway() == null ? null : p.pathway().name())
-        .param("holder", p.holder())
-        .param("isFinal", p.isFinal())
-        .param("concludedOn", p.concludedOn())
-        .param("resolved", p.isResolved())
-        .param("major", p.isMajor())
+        .params(lifecycleColumns(p))
         .param("complexity", p.complexity() == null ? null : p.complexity().name())
         .param("repeatOf", p.repeatOf())
-        .param("lastActOn", p.lastActOn())
         .param("id", p.id())
         .param("version", version)
         .deferExpecting(

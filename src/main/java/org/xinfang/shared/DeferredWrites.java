@@ -93,6 +93,12 @@ public class DeferredWrites {
       return this;
     }
 
+    /** Several parameters at once (null values allowed). */
+    public Write params(Map<String, ?> values) {
+      params.putAll(values);
+      return this;
+    }
+
     /** Queues the write; the number of rows it touches is not checked. */
     public void defer() {
       enqueue(this, -1, null);

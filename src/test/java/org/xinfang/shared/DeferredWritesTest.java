@@ -57,6 +57,20 @@ class DeferredWritesTest extends IntegrationTest {
         .defer();
   }
 
+  /** What the transaction running the body was refused with. */
+  private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> refusedIn(
+      java.util.function.Consumer<org.springframework.transaction.TransactionStatus> body) {
+    return assertThatThrownBy(() -> tx.executeWithoutResult(body));
+  }
+
+  /** The counter row's update, sent with the queue. */
+  private java.util.OptionalLong bump(int id) {
+    return writes
+        .sql("update deferred_probe set n = n + 1 where id = :id")
+        .param("id", id)
+        .sendReturning("n");
+  }
+
   private List<String> values() {
     return jdbc.sql("select v from deferred_probe order by id").query(String.class).list();
   }
@@ -148,18 +162,16 @@ class DeferredWritesTest extends IntegrationTest {
   @Test
   @DisplayName("a row count other than expected refuses the whole transaction with its exception")
   void countCheckRefusesTheTransaction() {
-    assertThatThrownBy(
-            () ->
-                tx.executeWithoutResult(
-                    s -> {
-                      insert(1, "a");
-                      writes
-                          .sql("update deferred_probe set v = :v where id = :id")
-                          .param("v", "x")
-                          .param("id", 99)
-                          .deferExpecting(1, () -> new OptimisticLockingFailureException("gone"));
-                      insert(2, "b");
-                    }))
+    refusedIn(
+            s -> {
+              insert(1, "a");
+              writes
+                  .sql("update deferred_probe set v = :v where id = :id")
+                  .param("v", "x")
+                  .param("id", 99)
+                  .deferExpecting(1, () -> new OptimisticLockingFailureException("gone"));
+              insert(2, "b");
+            })
         .isInstanceOf(OptimisticLockingFailureException.class)
         .hasMessage("gone");
     assertThat(values()).isEmpty();
@@ -168,13 +180,11 @@ class DeferredWritesTest extends IntegrationTest {
   @Test
   @DisplayName("a database error of a queued write is translated and rolls everything back")
   void databaseErrorRollsBack() {
-    assertThatThrownBy(
-            () ->
-                tx.executeWithoutResult(
-                    s -> {
-                      insert(1, "a");
-                      insert(1, "duplicate");
-                    }))
+    refusedIn(
+            s -> {
+              insert(1, "a");
+              insert(1, "duplicate");
+            })
         .isInstanceOf(DataIntegrityViolationException.class);
     assertThat(values()).isEmpty();
   }
@@ -182,19 +192,17 @@ class DeferredWritesTest extends IntegrationTest {
   @Test
   @DisplayName("a failure caught where it surfaced still refuses the commit: nothing half-written")
   void caughtFailureStillRefusesTheCommit() {
-    assertThatThrownBy(
-            () ->
-                tx.executeWithoutResult(
-                    s -> {
-                      insert(1, "a");
-                      insert(1, "duplicate");
-                      try {
-                        values(); // the read sends the queue, and the duplicate fails here
-                      } catch (DataIntegrityViolationException swallowed) {
-                        // a caller expecting its own duplicate would go on
-                      }
-                      insert(2, "b");
-                    }))
+    refusedIn(
+            s -> {
+              insert(1, "a");
+              insert(1, "duplicate");
+              try {
+                values(); // the read sends the queue, and the duplicate fails here
+              } catch (DataIntegrityViolationException swallowed) {
+                // a caller expecting its own duplicate would go on
+              }
+              insert(2, "b");
+            })
         .isInstanceOf(DataIntegrityViolationException.class);
     assertThat(values()).isEmpty();
   }
@@ -207,16 +215,8 @@ class DeferredWritesTest extends IntegrationTest {
     tx.executeWithoutResult(
         s -> {
           insert(1, "a");
-          next[0] =
-              writes
-                  .sql("update deferred_probe set n = n + 1 where id = :id")
-                  .param("id", 100)
-                  .sendReturning("n");
-          next[1] =
-              writes
-                  .sql("update deferred_probe set n = n + 1 where id = :id")
-                  .param("id", 999)
-                  .sendReturning("n");
+          next[0] = bump(100);
+          next[1] = bump(999);
           insert(2, "b");
         });
     assertThat(next[0]).hasValue(42);
@@ -228,21 +228,16 @@ class DeferredWritesTest extends IntegrationTest {
   @DisplayName("a queued write failing in a counter's round trip refuses the transaction")
   void sendReturningReportsTheQueuesFailure() {
     jdbc.sql("insert into deferred_probe (id, v, n) values (100, 'counter', 1)").update();
-    assertThatThrownBy(
-            () ->
-                tx.executeWithoutResult(
-                    s -> {
-                      insert(1, "a");
-                      insert(1, "duplicate");
-                      try {
-                        writes
-                            .sql("update deferred_probe set n = n + 1 where id = :id")
-                            .param("id", 100)
-                            .sendReturning("n");
-                      } catch (DataIntegrityViolationException swallowed) {
-                        // caught where it surfaced: the commit refuses all the same
-                      }
-                    }))
+    refusedIn(
+            s -> {
+              insert(1, "a");
+              insert(1, "duplicate");
+              try {
+                bump(100);
+              } catch (DataIntegrityViolationException swallowed) {
+                // caught where it surfaced: the commit refuses all the same
+              }
+            })
         .isInstanceOf(DataIntegrityViolationException.class);
     assertThat(values()).containsExactly("counter");
     assertThat(
@@ -286,18 +281,16 @@ class DeferredWritesTest extends IntegrationTest {
     TransactionTemplate separate = new TransactionTemplate(transactionManager);
     separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     AtomicInteger seenInside = new AtomicInteger(-1);
-    assertThatThrownBy(
-            () ->
-                tx.executeWithoutResult(
-                    s -> {
-                      insert(1, "outer");
-                      separate.executeWithoutResult(
-                          i -> {
-                            insert(2, "inner");
-                            seenInside.set(values().size());
-                          });
-                      throw new IllegalStateException("outer fails");
-                    }))
+    refusedIn(
+            s -> {
+              insert(1, "outer");
+              separate.executeWithoutResult(
+                  i -> {
+                    insert(2, "inner");
+                    seenInside.set(values().size());
+                  });
+              throw new IllegalStateException("outer fails");
+            })
         .hasMessage("outer fails");
     // the inner transaction saw its own write only (the outer one was not sent), and committed it
     assertThat(seenInside.get()).isEqualTo(1);
