@@ -36,8 +36,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * rows (a row update under its version check) names that number and the exception to throw, which
  * is thrown when the write is sent — before the commit at the latest, so the transaction rolls back
  * as it did when the write ran at once. A database error is translated as {@code JdbcClient}
- * translates it. A rollback (of the transaction or to a savepoint) drops what it would undo.
- * Outside a transaction a write runs at once.
+ * translates it, and thrown again by the connection's next statement and by the commit, so whoever
+ * catches it where it surfaced cannot commit without the writes. A rollback (of the transaction or
+ * to a savepoint) drops what it would undo. Outside a transaction, and after its commit (an {@code
+ * afterCommit} callback), a write runs at once. A counter that must answer now ({@link
+ * Write#sendReturning}) goes with the queue in the same round trip.
  *
  * <p>Only the connections of the pool this application wraps ({@link DeferringDataSource}) defer:
  * every statement on them first sends what is queued, so nothing read in the transaction misses a
