@@ -160,52 +160,35 @@ public class DeferredWrites {
   private OptionalLong sendReturning(Write w, String column) {
     Pending statement = pending(w, -1, null);
     Connection con = DataSourceUtils.getConnection(dataSource);
-    DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
-    Queue queue = handler == null ? null : (Queue) handler.pending();
-    List<Pending> queued = List.of();
-    String sql = statement.sql();
     try {
-      queued = queue == null ? List.of() : queue.take();
-      if (postgres) {
-        List<Pending> all = new ArrayList<>(queued);
-        all.add(new Pending(sql + " returning " + column, statement.args(), -1, null));
-        Pending joined = joined(all);
-        sql = joined.sql();
-        try (PreparedStatement ps = con.prepareStatement(sql)) {
-          bind(ps, joined.args());
-          boolean results = ps.execute();
-          for (Pending write : queued) {
-            check(write, results ? -1 : ps.getUpdateCount());
-            results = ps.getMoreResults();
-          }
-          try (ResultSet rs = ps.getResultSet()) {
-            return rs != null && rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-          }
-        }
+      DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
+      Queue queue = handler == null ? null : (Queue) handler.pending();
+      if (queue == null) {
+        return returning(con, List.of(), statement, column);
       }
-      if (!queued.isEmpty()) {
-        send(con, queued);
-      }
-      try (PreparedStatement ps = con.prepareStatement(sql, new String[] {column})) {
-        bind(ps, statement.args());
-        ps.executeUpdate();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          return keys.next() ? OptionalLong.of(keys.getLong(1)) : OptionalLong.empty();
-        }
-      }
-    } catch (SQLException e) {
-      RuntimeException translated = translated(sql, e);
-      if (queue != null && !queued.isEmpty()) {
-        queue.failed = translated;
-      }
-      throw translated;
-    } catch (RuntimeException e) {
-      if (queue != null && !queued.isEmpty()) {
-        queue.failed = e;
-      }
-      throw e;
+      return queue.sendWith(queued -> returning(con, queued, statement, column));
     } finally {
       DataSourceUtils.releaseConnection(con, dataSource);
+    }
+  }
+
+  /** The queued writes, then the counter's update, whose column it answers. */
+  private OptionalLong returning(
+      Connection con, List<Pending> queued, Pending statement, String column) {
+    if (postgres) {
+      List<Pending> all = new ArrayList<>(queued);
+      all.add(new Pending(statement.sql() + " returning " + column, statement.args(), -1, null));
+      return together(con, all, true);
+    }
+    send(con, queued);
+    try (PreparedStatement ps = con.prepareStatement(statement.sql(), new String[] {column})) {
+      bind(ps, statement.args());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        return keys.next() ? OptionalLong.of(keys.getLong(1)) : OptionalLong.empty();
+      }
+    } catch (SQLException e) {
+      throw translated(statement.sql(), e);
     }
   }
 
@@ -303,38 +286,35 @@ public class DeferredWrites {
 
     @Override
     public void flush() {
-      if (flushing) {
-        return;
+      if (!flushing && (failed != null || !writes.isEmpty())) {
+        sendWith(
+            batch -> {
+              send(connection, batch);
+              return null;
+            });
       }
+    }
+
+    /**
+     * Takes the queued writes off the queue and sends them with {@code sender}; a failure is kept
+     * (and thrown again by the next send); after a failure, that failure again.
+     */
+    <T> T sendWith(java.util.function.Function<List<Pending>, T> sender) {
       if (failed != null) {
         writes.clear();
         throw failed;
-      }
-      if (writes.isEmpty()) {
-        return;
       }
       List<Pending> batch = new ArrayList<>(writes);
       writes.clear();
       flushing = true;
       try {
-        send(connection, batch);
+        return sender.apply(batch);
       } catch (RuntimeException e) {
         failed = e;
         throw e;
       } finally {
         flushing = false;
       }
-    }
-
-    /** The queued writes, taken off the queue (after a failure, that failure again). */
-    List<Pending> take() {
-      if (failed != null) {
-        writes.clear();
-        throw failed;
-      }
-      List<Pending> taken = new ArrayList<>(writes);
-      writes.clear();
-      return taken;
     }
 
     @Override
@@ -346,21 +326,37 @@ public class DeferredWrites {
 
   /** Sends writes on the connection: together on PostgreSQL, one by one on H2. */
   private void send(Connection con, List<Pending> batch) {
-    List<Pending> parts = postgres || batch.size() == 1 ? List.of(joined(batch)) : batch;
-    int at = 0;
-    for (Pending part : parts) {
-      String sql = part.sql();
-      try (PreparedStatement ps = con.prepareStatement(sql)) {
-        bind(ps, part.args());
-        boolean results = ps.execute();
-        int statements = parts.size() == 1 ? batch.size() : 1;
-        for (int i = 0; i < statements; i++, at++) {
-          check(batch.get(at), results ? -1 : ps.getUpdateCount());
-          results = ps.getMoreResults();
-        }
-      } catch (SQLException e) {
-        throw translated(sql, e);
+    if (postgres) {
+      together(con, batch, false);
+    } else {
+      batch.forEach(write -> together(con, List.of(write), false));
+    }
+  }
+
+  /**
+   * Sends the writes as one prepared text and checks their counts in order; with {@code
+   * lastReturns}, the last statement returns a row and its first column is the answer.
+   */
+  private OptionalLong together(Connection con, List<Pending> writes, boolean lastReturns) {
+    if (writes.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    Pending joined = joined(writes);
+    try (PreparedStatement ps = con.prepareStatement(joined.sql())) {
+      bind(ps, joined.args());
+      boolean results = ps.execute();
+      for (Pending write : lastReturns ? writes.subList(0, writes.size() - 1) : writes) {
+        check(write, results ? -1 : ps.getUpdateCount());
+        results = ps.getMoreResults();
       }
+      if (!lastReturns) {
+        return OptionalLong.empty();
+      }
+      try (ResultSet rs = ps.getResultSet()) {
+        return rs != null && rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+      }
+    } catch (SQLException e) {
+      throw translated(joined.sql(), e);
     }
   }
 
