@@ -34,13 +34,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>What a queued write may not do is fail quietly: a write that must touch an exact number of
  * rows (a row update under its version check) names that number and the exception to throw, which
- * is thrown when the write is sent — before the commit at the latest, so the transaction rolls back
- * as it did when the write ran at once. A database error is translated as {@code JdbcClient}
- * translates it, and thrown again by the connection's next statement and by the commit, so whoever
- * catches it where it surfaced cannot commit without the writes. A rollback (of the transaction or
- * to a savepoint) drops what it would undo. Outside a transaction, and after its commit (an {@code
- * afterCommit} callback), a write runs at once. A counter that must answer now ({@link
- * Write#sendReturning}) goes with the queue in the same round trip.
+ * is thrown when the write is sent — with the commit at the latest (on PostgreSQL the commit goes
+ * in the round trip of the last writes, and the server checks each count before it), so the
+ * transaction rolls back as it did when the write ran at once. A database error is translated as
+ * {@code JdbcClient} translates it, and thrown again by the connection's next statement and by the
+ * commit, so whoever catches it where it surfaced cannot commit without the writes. A rollback (of
+ * the transaction or to a savepoint) drops what it would undo. Outside a transaction, and after its
+ * commit (an {@code afterCommit} callback), a write runs at once. A counter that must answer now
+ * ({@link Write#sendReturning}) goes with the queue in the same round trip.
  *
  * <p>Only the connections of the pool this application wraps ({@link DeferringDataSource}) defer:
  * every statement on them first sends what is queued, so nothing read in the transaction misses a
@@ -109,10 +110,10 @@ public class DeferredWrites {
 
     /**
      * Queues the write; when it is sent and touches other than {@code rows} rows, {@code otherwise}
-     * is thrown (and the transaction rolls back). The writes queued after it must not fail for the
-     * reason its count tells (the database reports the first error of a round trip, not the counts
-     * before it): the history event that follows a version-checked row update is inserted {@code on
-     * conflict do nothing}, so an act that lost its race is told by the update's count.
+     * is thrown (and the transaction rolls back). On PostgreSQL the server checks the count inside
+     * the round trip (V36), so a failed check stops the writes queued after it and the commit sent
+     * with them, and its exception is the one reported; the write is then an insert, update or
+     * delete without a {@code returning} of its own. On H2 the count is checked as the write runs.
      */
     public void deferExpecting(int rows, Supplier<? extends RuntimeException> otherwise) {
       enqueue(this, rows, otherwise);
@@ -178,7 +179,7 @@ public class DeferredWrites {
     if (postgres) {
       List<Pending> all = new ArrayList<>(queued);
       all.add(new Pending(statement.sql() + " returning " + column, statement.args(), -1, null));
-      return together(con, all, true);
+      return together(con, all, true, false);
     }
     send(con, queued);
     try (PreparedStatement ps = con.prepareStatement(statement.sql(), new String[] {column})) {
@@ -236,11 +237,6 @@ public class DeferredWrites {
         Queue registered = queue;
         TransactionSynchronizationManager.registerSynchronization(
             new TransactionSynchronization() {
-              @Override
-              public void beforeCommit(boolean readOnly) {
-                registered.flush();
-              }
-
               @Override
               public void beforeCompletion() {
                 registered.completing = true;
@@ -317,6 +313,25 @@ public class DeferredWrites {
       }
     }
 
+    /**
+     * On the connection's commit: on PostgreSQL the queue goes with the commit in one round trip
+     * (the driver then finds the transaction ended); on H2 it is sent before the commit.
+     */
+    @Override
+    public void flushCommitting() {
+      if (!flushing && (failed != null || !writes.isEmpty())) {
+        sendWith(
+            batch -> {
+              if (postgres) {
+                together(connection, batch, false, true);
+              } else {
+                send(connection, batch);
+              }
+              return null;
+            });
+      }
+    }
+
     @Override
     public void clear() {
       writes.clear();
@@ -327,26 +342,44 @@ public class DeferredWrites {
   /** Sends writes on the connection: together on PostgreSQL, one by one on H2. */
   private void send(Connection con, List<Pending> batch) {
     if (postgres) {
-      together(con, batch, false);
+      together(con, batch, false, false);
     } else {
-      batch.forEach(write -> together(con, List.of(write), false));
+      batch.forEach(write -> together(con, List.of(write), false, false));
     }
   }
 
   /**
    * Sends the writes as one prepared text and checks their counts in order; with {@code
-   * lastReturns}, the last statement returns a row and its first column is the answer.
+   * lastReturns}, the last statement returns a row and its first column is the answer; with {@code
+   * commit} (PostgreSQL only), the transaction's commit goes last in the same text, so the driver
+   * finds the transaction ended and its own commit sends nothing.
+   *
+   * <p>On PostgreSQL a write expecting a row count is checked by the server, inside the round trip
+   * ({@code xinfang_expect_rows}, V36): a count other than expected fails right there, so no write
+   * after it runs and the commit is refused; the failure is turned into that write's exception. On
+   * H2 each count is checked as its write returns.
    */
-  private OptionalLong together(Connection con, List<Pending> writes, boolean lastReturns) {
+  private OptionalLong together(
+      Connection con, List<Pending> writes, boolean lastReturns, boolean commit) {
     if (writes.isEmpty()) {
       return OptionalLong.empty();
     }
-    Pending joined = joined(writes);
+    List<Pending> sent = new ArrayList<>(writes.size() + 1);
+    for (int i = 0; i < writes.size(); i++) {
+      Pending w = writes.get(i);
+      sent.add(postgres && w.expected() >= 0 ? serverChecked(w, i) : w);
+    }
+    if (commit) {
+      sent.add(new Pending("commit", new Object[0], -1, null));
+    }
+    Pending joined = joined(sent);
     try (PreparedStatement ps = con.prepareStatement(joined.sql())) {
       bind(ps, joined.args());
       boolean results = ps.execute();
       for (Pending write : lastReturns ? writes.subList(0, writes.size() - 1) : writes) {
-        check(write, results ? -1 : ps.getUpdateCount());
+        if (!postgres) {
+          check(write, results ? -1 : ps.getUpdateCount());
+        }
         results = ps.getMoreResults();
       }
       if (!lastReturns) {
@@ -356,8 +389,47 @@ public class DeferredWrites {
         return rs != null && rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
       }
     } catch (SQLException e) {
-      throw translated(joined.sql(), e);
+      RuntimeException expected = expectationFailed(e, writes);
+      throw expected != null ? expected : translated(joined.sql(), e);
     }
+  }
+
+  /**
+   * A write whose count the server checks: {@code with deferred_write as (… returning 1) select
+   * xinfang_expect_rows(count(*), expected, place) from deferred_write}. The write is an insert,
+   * update or delete without a {@code returning} of its own.
+   */
+  private static Pending serverChecked(Pending w, int place) {
+    return new Pending(
+        "with deferred_write as ("
+            + w.sql().strip()
+            + " returning 1) select xinfang_expect_rows(count(*), "
+            + w.expected()
+            + ", "
+            + place
+            + ") from deferred_write",
+        w.args(),
+        w.expected(),
+        w.otherwise());
+  }
+
+  private static final java.util.regex.Pattern EXPECTATION =
+      java.util.regex.Pattern.compile("deferred write (\\d+) touched (\\d+) rows");
+
+  /** The exception of the write whose server-checked count failed, if that is what failed. */
+  private static RuntimeException expectationFailed(SQLException e, List<Pending> writes) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && ExpectRowsMigration.SQLSTATE.equals(s.getSQLState())) {
+        java.util.regex.Matcher m = EXPECTATION.matcher(String.valueOf(s.getMessage()));
+        if (m.find()) {
+          int place = Integer.parseInt(m.group(1));
+          if (place < writes.size() && writes.get(place).otherwise() != null) {
+            return writes.get(place).otherwise().get();
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** The writes as one prepared text: the driver sends its statements together. */

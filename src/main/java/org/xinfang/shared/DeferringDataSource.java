@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Wraps the application's pool so that its connections can hold {@link DeferredWrites}: before a
  * connection prepares a statement, sets or releases a savepoint, commits or changes its
- * auto-commit, it sends what is queued on it; a rollback or its return to the pool drops what is
- * queued (a rollback to a savepoint drops only writes queued after it, since setting it sent the
- * earlier).
+ * auto-commit, it sends what is queued on it (on PostgreSQL the commit goes in the same round trip
+ * as the last writes); a rollback or its return to the pool drops what is queued (a rollback to a
+ * savepoint drops only writes queued after it, since setting it sent the earlier).
  */
 @Component
 class DeferringDataSource implements BeanPostProcessor {
@@ -24,6 +24,9 @@ class DeferringDataSource implements BeanPostProcessor {
   /** What a connection has queued. */
   interface Pending {
     void flush();
+
+    /** Sends what is queued on the connection's commit: on PostgreSQL, with the commit itself. */
+    void flushCommitting();
 
     void clear();
   }
@@ -94,10 +97,14 @@ class DeferringDataSource implements BeanPostProcessor {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
+        case "commit" -> {
+          if (pending != null) {
+            pending.flushCommitting();
+          }
+        }
         case "prepareStatement",
             "prepareCall",
             "createStatement",
-            "commit",
             "setSavepoint",
             "releaseSavepoint",
             "setAutoCommit" -> {

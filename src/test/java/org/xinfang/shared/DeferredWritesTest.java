@@ -32,6 +32,7 @@ class DeferredWritesTest extends IntegrationTest {
   @Autowired DeferredWrites writes;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
+  @Autowired Database database;
   @Autowired PlatformTransactionManager transactionManager;
 
   private TransactionTemplate tx;
@@ -175,6 +176,46 @@ class DeferredWritesTest extends IntegrationTest {
         .isInstanceOf(OptimisticLockingFailureException.class)
         .hasMessage("gone");
     assertThat(values()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a failed count stops the writes queued after it: its exception is the one told, not theirs")
+  void failedCountComesFirst() {
+    refusedIn(
+            s -> {
+              insert(1, "a");
+              writes
+                  .sql("update deferred_probe set v = :v where id = :id")
+                  .param("v", "x")
+                  .param("id", 99)
+                  .deferExpecting(1, () -> new OptimisticLockingFailureException("lost race"));
+              insert(1, "would be a duplicate"); // after the check: never runs
+            })
+        .isInstanceOf(OptimisticLockingFailureException.class)
+        .hasMessage("lost race");
+    assertThat(values()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("on PostgreSQL the commit goes in the round trip of the last writes")
+  void commitTravelsWithTheLastWrites() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(database.isPostgres());
+    tx.executeWithoutResult(
+        s -> {
+          insert(1, "a");
+          java.sql.Connection con = DataSourceUtils.getConnection(dataSource);
+          // what the connection does on the transaction manager's commit
+          DeferringDataSource.handlerOf(con).pending().flushCommitting();
+          try {
+            // the driver saw the transaction end: its own commit will send nothing
+            assertThat(con.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState())
+                .isEqualTo(org.postgresql.core.TransactionState.IDLE);
+          } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    assertThat(values()).containsExactly("a");
   }
 
   @Test
