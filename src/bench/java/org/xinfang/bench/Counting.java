@@ -56,7 +56,8 @@ final class Counting implements BeanPostProcessor {
           int prepared = 1;
           if (on && m.startsWith("prepare") && args != null && args[0] instanceof String sql) {
             String[] statementsOf = sql.split(";\n");
-            prepared = statementsOf.length;
+            // the commit sent in the text of the last writes (PostgreSQL) is counted as a commit
+            prepared = (int) java.util.Arrays.stream(statementsOf).filter(x -> !x.equals("commit")).count();
             for (String one : statementsOf) {
               String key = one.strip().replaceAll("\\s+", " ");
               key = key.length() > 90 ? key.substring(0, 90) : key;
@@ -83,6 +84,11 @@ final class Counting implements BeanPostProcessor {
               statements.addAndGet(parts);
               roundTrips.incrementAndGet();
             }
+          }
+          if (m.equals("unwrap")) {
+            // the driver's own connection, asked for by name (COPY): wrapping it again would not
+            // be the class asked for (the figures' drain fell back to one petition at a time)
+            return result;
           }
           if (result instanceof Connection c && !Proxy.isProxyClass(c.getClass())) {
             return wrap(c, Connection.class, 1);
