@@ -188,7 +188,7 @@ public final class BenchSuite {
     writeStatements("target/bench/statements-" + db + "-flowable.txt", 40);
     row(db + ": Xinfang statements per act", xs[0] / 8, "Flowable statements per act", fs[0] / 8, 0);
     row(
-        db + ": Xinfang round trips per act (commit apart)",
+        db + ": Xinfang round trips per act (commits included)",
         xs[4] / 8,
         "Flowable round trips per act",
         fs[4] / 8,

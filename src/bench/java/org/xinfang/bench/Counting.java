@@ -12,7 +12,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Counts what goes to the database while switched on: statements executed (a batch counts its
  * rows; a prepared text of several statements, as the application's deferred writes send on
- * PostgreSQL, counts each), round trips (each execute), commits, and the time spent waiting in
+ * PostgreSQL, counts each), round trips (each execute, and each commit the driver sends: not one
+ * whose transaction the last writes' text already ended), commits, and the time spent waiting in
  * execute and commit. It wraps the application's
  * DataSource (the HikariCP pool) so that Xinfang, Flowable and the insert loop are counted alike.
  */
@@ -52,6 +53,11 @@ final class Counting implements BeanPostProcessor {
           boolean timed = on && (m.startsWith("execute") || m.equals("commit"));
           if (timed) {
             start = System.nanoTime();
+            if (m.equals("commit") && !ended(target)) {
+              // the driver sends a commit only for a transaction not already ended in the text of
+              // the last writes (the application's deferred writes on PostgreSQL)
+              roundTrips.incrementAndGet();
+            }
           }
           int prepared = 1;
           if (on && m.startsWith("prepare") && args != null && args[0] instanceof String sql) {
@@ -105,6 +111,18 @@ final class Counting implements BeanPostProcessor {
           return result;
         };
     return (T) Proxy.newProxyInstance(Counting.class.getClassLoader(), new Class<?>[] {type}, h);
+  }
+
+  /** Whether a PostgreSQL connection's transaction already ended (its commit sends nothing). */
+  private static boolean ended(Object connection) {
+    try {
+      return connection instanceof Connection c
+          && c.isWrapperFor(org.postgresql.core.BaseConnection.class)
+          && c.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+              == org.postgresql.core.TransactionState.IDLE;
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -15,7 +15,11 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xinfang.audit.Audit;
 import org.xinfang.audit.IntegrityCheck;
 import org.xinfang.calendar.Due;
@@ -96,6 +100,7 @@ public class PetitionService {
   private final String numberPattern;
   private final SecureRandom random = new SecureRandom();
   private final Audit audit;
+  private final TransactionTemplate transaction;
 
   PetitionService(
       Petitions petitions,
@@ -111,8 +116,10 @@ public class PetitionService {
       @Value("${xinfang.law.level-skipping-all-categories:false}")
           boolean levelSkippingAllCategories,
       @Value("${xinfang.numbering.pattern:大信〔{year}〕第{seq}号}") String numberPattern,
-      Audit audit) {
+      Audit audit,
+      PlatformTransactionManager transactionManager) {
     this.audit = audit;
+    this.transaction = new TransactionTemplate(transactionManager);
     this.petitions = petitions;
     this.tasks = tasks;
     this.organisations = organisations;
@@ -237,9 +244,44 @@ public class PetitionService {
     return publishAndView(petition);
   }
 
-  /** Performs one act of API.md on a petition. */
-  @Transactional
+  /**
+   * Performs one act of API.md on a petition, in its own transaction (or the caller's).
+   *
+   * <p>On its own, an act on a petition this instance committed lately takes it as kept, without
+   * reading its row ({@link Petitions#trustRecent}); the database's version check refuses the save
+   * if another instance acted since. Whatever refuses such an act — that check, or a rule that may
+   * have judged what was kept — it is decided again, once, in a new transaction on the row as read,
+   * and that answer stands. Nothing of the first attempt remains: it was rolled back. An act that
+   * committed is never decided again.
+   */
   public PetitionView act(String id, Act act) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()
+        || !petitions.keepsRecent(id)) {
+      return transaction.execute(status -> actInTransaction(id, act));
+    }
+    boolean[] committed = {false};
+    try {
+      return transaction.execute(
+          status -> {
+            petitions.trustRecent(id);
+            TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                  @Override
+                  public void afterCompletion(int outcome) {
+                    committed[0] = outcome == STATUS_COMMITTED;
+                  }
+                });
+            return actInTransaction(id, act);
+          });
+    } catch (RuntimeException refused) {
+      if (committed[0]) {
+        throw refused;
+      }
+      return transaction.execute(status -> actInTransaction(id, act));
+    }
+  }
+
+  private PetitionView actInTransaction(String id, Act act) {
     Petition petition = petitions.load(id).orElseThrow(() -> new NotFound("No petition " + id));
     String name = Petition.nameOf(act);
     Actor actor = currentActor.get();

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.xinfang.audit.AuditSettings;
 import org.xinfang.audit.HistoryChain;
 import org.xinfang.petition.LoadedPetitions.Loaded;
@@ -992,6 +994,16 @@ class Petitions {
     if (known != null) {
       return Optional.of(known);
     }
+    if (id.equals(TransactionSynchronizationManager.getResource(trustKey))) {
+      RecentPetitions.Snapshot kept = recent.latest(id);
+      Map<String, Loaded> inTransaction = loaded.current();
+      if (kept != null && inTransaction != null) {
+        Loaded l = new Loaded(kept.record(), new Head(kept.events(), kept.head()));
+        l.known = kept.history();
+        inTransaction.put(id, l);
+        return Optional.of(l);
+      }
+    }
     Optional<Loaded> read =
         jdbc.sql("select * from petition where id = :id")
             .param("id", id)
@@ -1016,6 +1028,38 @@ class Petitions {
           }
         });
     return read;
+  }
+
+  /** The transaction resource naming the one petition an act takes as this instance kept it. */
+  private final Object trustKey = new Object();
+
+  /**
+   * In the current transaction, petition {@code id} is taken as this instance last committed it
+   * ({@link RecentPetitions}) without reading its row: for an act on it, whose save's version check
+   * — made by the database, before anything after it and before the commit — refuses it if the
+   * petition changed since (an act on another instance). The caller decides such a refused act
+   * again in a new transaction that reads the row. Only this petition, and only a petition the act
+   * saves: another one it merely reads (a repeat's earlier matter) is read as always.
+   */
+  void trustRecent(String id) {
+    TransactionSynchronizationManager.bindResource(trustKey, id);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(trustKey);
+          }
+
+          @Override
+          public void resume() {
+            TransactionSynchronizationManager.bindResource(trustKey, id);
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(trustKey);
+          }
+        });
   }
 
   /** Whether this instance keeps the petition's people and history beyond a transaction. */

@@ -7,12 +7,15 @@ import org.xinfang.petition.Registration.AccusedData;
 import org.xinfang.petition.Registration.PetitionerData;
 
 /**
- * The petitions this instance committed an act on or read lately: their people and their history,
- * as of a version and a head of the history chain. An act still reads its petition's row; when the
- * row's version and chain head are the ones kept here, the petitioners, the accused and the history
- * are not read and parsed again (three statements of the four an act used to read, and the JSON of
- * every event). Any act, on any instance, adds events and raises the version, so a row changed
- * since is never matched: its petition is read in full, as before.
+ * The petitions this instance committed an act on or read lately: their record, people and history,
+ * as of a version and a head of the history chain. A read of the petition's row whose version and
+ * chain head are the ones kept here does not read and parse the petitioners, the accused and the
+ * history again (three statements of the four an act used to read, and the JSON of every event).
+ * Any act, on any instance, adds events and raises the version, so a row changed since is never
+ * matched: its petition is read in full, as before. An act may also trust what is kept without
+ * reading the row at all ({@link Petitions#trustRecent}): its save's version check, made by the
+ * database, refuses it if another instance acted since, and the act is then decided again on the
+ * row as read.
  *
  * <p>What is kept is immutable (records; the history a copy). It is put here only after its
  * transaction committed, never from a transaction rolled back. Nothing but an act changes a
@@ -29,7 +32,8 @@ final class RecentPetitions {
       String head,
       List<PetitionerData> petitioners,
       List<AccusedData> accused,
-      List<HistoryEvent> history) {
+      List<HistoryEvent> history,
+      Petitions.Record record) {
 
     boolean matches(int rowVersion, Petitions.Head rowHead) {
       return version == rowVersion
@@ -80,7 +84,21 @@ final class RecentPetitions {
             l.head.hash(),
             List.copyOf(l.record.petitioners()),
             List.copyOf(l.record.accused()),
-            List.copyOf(history)));
+            List.copyOf(history),
+            l.record));
+  }
+
+  /**
+   * What is kept of a petition, whatever its row now reads: for an act that trusts it instead of
+   * reading the row ({@link Petitions#trustRecent}), whose version check refuses it if it is old.
+   */
+  Snapshot latest(String id) {
+    return kept.getIfPresent(id);
+  }
+
+  /** Forgets a petition (what was kept proved older than its row). */
+  void forget(String id) {
+    kept.invalidate(id);
   }
 
   /** Whether a petition is kept (for tests). */

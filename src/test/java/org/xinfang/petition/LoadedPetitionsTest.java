@@ -251,6 +251,41 @@ class LoadedPetitionsTest extends IntegrationTest {
     assertThat(after.history().get(0).article()).isEqualTo(article);
   }
 
+  @Test
+  @DisplayName(
+      "an act on its own takes the petition as this instance committed it, without reading its"
+          + " row; when another instance acted since, the database refuses it and the act is"
+          + " decided again on the row as read: recorded once, the history intact")
+  void actTrustsWhatWasKeptAndIsDecidedAgainWhenItWasOld() throws Exception {
+    String id = register(letter(TODAY, DemoData.CITY_PETITION_BUREAU)).path("id").asString();
+    String subject = inTransaction(() -> service.getWithoutScope(id)).subject();
+    asAdmin();
+    service.act(id, new Acts.Forward(null, DemoData.CITY_HUMAN_RESOURCES));
+    // the row changed behind the application's back, its version left as it was
+    jdbc.sql("update petition set subject = '行已改' where id = :p").param("p", id).update();
+    asAdmin();
+    PetitionView accepted =
+        service.act(
+            id, new Acts.Accept(null, Category.GRIEVANCE, Pathway.PETITION_HANDLING, false));
+    assertThat(accepted.subject())
+        .as("what this instance kept, the row not read")
+        .isEqualTo(subject);
+    // another instance's act moves the version: what is kept is older than the row
+    jdbc.sql("update petition set version = version + 1 where id = :p").param("p", id).update();
+    asAdmin();
+    PetitionView extended = service.act(id, new Acts.Extend(null, 30, "涉及多个部门，需进一步调查核实", "局长"));
+    assertThat(extended.subject()).as("decided again on the row as read").isEqualTo("行已改");
+    assertThat(extended.state()).isEqualTo(PetitionState.ACCEPTED);
+    assertThat(
+            extended.history().stream()
+                .map(PetitionView.HistoryView::act)
+                .filter(act -> !act.equals(IntegrationTest.ISSUE_NOTICE))
+                .toList())
+        .containsExactly("register", "forward", "accept", "extend");
+    assertThat(petitions.holdsLoaded()).isFalse();
+    assertThat(service.verifyHistory().intact()).isTrue();
+  }
+
   /** Another request, on another thread, in its own transaction: forwards the petition. */
   private PetitionView elsewhere(String id) {
     try {

@@ -306,6 +306,89 @@ class TwoInstancesTest {
         .isEqualTo(2);
   }
 
+  @Test
+  @Order(4)
+  @DisplayName(
+      "an act on instance A after instance B acted on the same petition: A's kept copy is older,"
+          + " the database refuses it, A decides it again on the row — recorded once, in order")
+  void anActOnAnOlderKeptCopyIsDecidedAgain() throws Exception {
+    String handler = DemoData.CITY_HANDLER;
+    JsonNode registered =
+        json.readTree(
+            send(
+                    urlA,
+                    CLERK,
+                    "/api/petitions",
+                    Map.of(
+                        "channel", "LETTER",
+                        "receivedOn", "2026-11-20",
+                        "receivedBy", DemoData.CITY_PETITION_BUREAU,
+                        "petitioners",
+                            List.of(Map.of("name", "王五", "phone", "13900000001", "address", "大连市")),
+                        "subject", "两个实例先后办理",
+                        "facts", "A 转送，B 受理，A 延期。",
+                        "request", "依法办理。"),
+                    201)
+                .body());
+    String id = registered.get("id").asString();
+    // A forwards it (and keeps the petition as committed); B accepts it; then A extends it
+    send(
+        urlA,
+        CLERK,
+        "/api/petitions/" + id + "/forward",
+        Map.of("to", DemoData.CITY_HUMAN_RESOURCES),
+        200);
+    send(
+        urlB,
+        handler,
+        "/api/petitions/" + id + "/accept",
+        Map.of("category", "GRIEVANCE", "pathway", "PETITION_HANDLING"),
+        200);
+    HttpResponse<String> extended =
+        send(
+            urlA,
+            handler,
+            "/api/petitions/" + id + "/extend",
+            Map.of("days", 30, "reason", "涉及多个部门，需进一步调查核实", "approvedBy", "局长"),
+            200);
+    JsonNode onA = json.readTree(extended.body());
+    assertThat(onA.get("state").asString()).isEqualTo("ACCEPTED");
+    HttpResponse<String> read = getAs(urlB + "/api/petitions/" + id, handler);
+    JsonNode onB = json.readTree(read.body());
+    List<String> acts = new ArrayList<>();
+    int seq = 0;
+    for (JsonNode e : onB.get("history")) {
+      assertThat(e.get("seq").asInt()).as("no event lost or doubled").isEqualTo(++seq);
+      if (!e.get("act").asString().equals("issue-notice")) {
+        acts.add(e.get("act").asString());
+      }
+    }
+    assertThat(acts).containsExactly("register", "forward", "accept", "extend");
+    assertThat(onB.get("version").asInt()).isEqualTo(onA.get("version").asInt());
+  }
+
+  /** A JSON request by a user with Basic authentication; its status checked. */
+  private HttpResponse<String> send(
+      String base, String user, String path, Map<String, ?> body, int status) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic(user, PASSWORD))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(status);
+    return r;
+  }
+
+  /** A GET by a user with Basic authentication. */
+  private HttpResponse<String> getAs(String url, String user) throws Exception {
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user, PASSWORD));
+    return http.send(r.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   // --- helpers
 
   private void releaseWatchLock() {
