@@ -12,7 +12,9 @@ import org.xinfang.shared.Forbidden;
 /**
  * The user on whose behalf the current request acts, from Spring Security's context. Read from the
  * database once per request (a page asked for it up to three times): a user disabled before the
- * request began is refused by it, and no answer outlives its request.
+ * request began is refused by it, and no answer outlives its request. In an act that may use kept
+ * copies ({@link org.xinfang.shared.KeptCopies}) the user may be the one this instance last read,
+ * verified by the database before the act commits.
  */
 @Component
 public class CurrentActor {
@@ -56,15 +58,18 @@ public class CurrentActor {
     }
     String username = authentication.getName();
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
-    if (request == null) {
-      return users.find(username);
-    }
-    if (request.getAttribute(READ, RequestAttributes.SCOPE_REQUEST) instanceof Read read
+    if (request != null
+        && request.getAttribute(READ, RequestAttributes.SCOPE_REQUEST) instanceof Read read
         && read.username().equals(username)) {
       return read.actor();
     }
     Optional<Actor> actor = users.find(username);
-    request.setAttribute(READ, new Read(username, actor), RequestAttributes.SCOPE_REQUEST);
+    // a user kept by this instance (an act that may use kept copies) is verified with that act's
+    // writes, and the act decided again on a fresh read if they changed: never remembered for the
+    // request, or the second decision would reuse the copy unverified
+    if (request != null && !org.xinfang.shared.KeptCopies.allowed()) {
+      request.setAttribute(READ, new Read(username, actor), RequestAttributes.SCOPE_REQUEST);
+    }
     return actor;
   }
 

@@ -45,12 +45,25 @@ public class Users {
   private final Organisations organisations;
   private final PasswordEncoder passwordEncoder;
   private final Clock clock;
+  private final org.xinfang.shared.DeferredWrites writes;
+
+  /**
+   * The users this instance read lately, with the columns a kept copy is verified by: used only
+   * where {@link org.xinfang.shared.KeptCopies} allows, and then verified by the database before
+   * the commit.
+   */
+  private final com.github.benmanes.caffeine.cache.Cache<String, Kept> kept =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+
+  private record Kept(Actor actor, String displayName, String organisationId, String roles) {}
 
   public Users(
       JdbcClient jdbc,
       Organisations organisations,
       ObjectProvider<PasswordEncoder> passwordEncoder,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      org.xinfang.shared.DeferredWrites writes) {
+    this.writes = writes;
     this.jdbc = jdbc;
     this.organisations = organisations;
     this.passwordEncoder =
@@ -58,16 +71,54 @@ public class Users {
     this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
   }
 
-  /** The enabled user with this username. */
+  /**
+   * The enabled user with this username. Where the transaction allows kept copies ({@link
+   * org.xinfang.shared.KeptCopies}: an act that is decided again if anything refuses it), the user
+   * as this instance last read them, verified by the database with the act's writes — still
+   * enabled, with the same organisation, name and roles — before its commit; otherwise read.
+   */
   public Optional<Actor> find(String username) {
     if (username == null) {
       return Optional.empty();
     }
-    return jdbc.sql(
-            "select " + COLUMNS + " from app_user where username = :username and enabled = true")
-        .param("username", username)
-        .query(Users::actor)
-        .optional();
+    if (org.xinfang.shared.KeptCopies.allowed()) {
+      Kept k = kept.getIfPresent(username);
+      if (k != null) {
+        writes
+            .sql(
+                """
+                select count(*) from app_user where username = :username and enabled = true
+                  and coalesce(display_name, '') = :displayName
+                  and coalesce(organisation_id, '') = :organisationId and roles = :roles
+                """)
+            .param("username", username)
+            .param("displayName", k.displayName())
+            .param("organisationId", k.organisationId())
+            .param("roles", k.roles())
+            .deferCheck(
+                1,
+                () ->
+                    new org.springframework.dao.OptimisticLockingFailureException(
+                        "user " + username + " changed since this instance read them"));
+        return Optional.of(k.actor());
+      }
+    }
+    Optional<Kept> read =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from app_user where username = :username and enabled = true")
+            .param("username", username)
+            .query(
+                (rs, n) ->
+                    new Kept(
+                        actor(rs, n),
+                        java.util.Objects.requireNonNullElse(rs.getString("display_name"), ""),
+                        java.util.Objects.requireNonNullElse(rs.getString("organisation_id"), ""),
+                        rs.getString("roles")))
+            .optional();
+    read.ifPresentOrElse(k -> kept.put(username, k), () -> kept.invalidate(username));
+    return read.map(Kept::actor);
   }
 
   /** Every user, by username. */

@@ -249,10 +249,12 @@ public class PetitionService {
    *
    * <p>On its own, an act on a petition this instance committed lately takes it as kept, without
    * reading its row ({@link Petitions#trustRecent}); the database's version check refuses the save
-   * if another instance acted since. Whatever refuses such an act — that check, or a rule that may
-   * have judged what was kept — it is decided again, once, in a new transaction on the row as read,
-   * and that answer stands. Nothing of the first attempt remains: it was rolled back. An act that
-   * committed is never decided again.
+   * if another instance acted since. The acting user, too, may be the one this instance last read
+   * ({@link org.xinfang.shared.KeptCopies}), verified by the database with the act's writes: still
+   * enabled, same organisation, name and roles. Whatever refuses such an act — that check, or a
+   * rule that may have judged what was kept — it is decided again, once, in a new transaction on
+   * the row as read, and that answer stands. Nothing of the first attempt remains: it was rolled
+   * back. An act that committed is never decided again.
    */
   public PetitionView act(String id, Act act) {
     if (TransactionSynchronizationManager.isActualTransactionActive()
@@ -264,6 +266,8 @@ public class PetitionService {
       return transaction.execute(
           status -> {
             petitions.trustRecent(id);
+            // the acting user too, as this instance last read them (verified with the writes)
+            org.xinfang.shared.KeptCopies.allow();
             TransactionSynchronizationManager.registerSynchronization(
                 new TransactionSynchronization() {
                   @Override

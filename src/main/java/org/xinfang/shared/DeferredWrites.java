@@ -120,6 +120,19 @@ public class DeferredWrites {
     }
 
     /**
+     * Queues a check: this statement is a query of one number ({@code select count(*) …}), and when
+     * it answers other than {@code count}, {@code otherwise} is thrown and the transaction rolls
+     * back. It goes with the writes (on PostgreSQL checked by the server in their round trip, so
+     * nothing after it runs and no commit sent with it happens); it reads what the transaction sees
+     * when it is sent: a copy kept from an earlier read, verified without a round trip of its own.
+     */
+    public void deferCheck(int count, Supplier<? extends RuntimeException> otherwise) {
+      Pending p = pending(this, count, otherwise);
+      DeferredWrites.this.enqueue(
+          new Pending(p.sql(), p.args(), p.expected(), p.otherwise(), true));
+    }
+
+    /**
      * Sends what is queued and this update of one row now, and answers the updated row's {@code
      * column} (empty when no row matched): a counter's next value, in the same round trip as the
      * writes before it on PostgreSQL.
@@ -129,9 +142,21 @@ public class DeferredWrites {
     }
   }
 
-  /** One queued write, in the driver's {@code ?} form. */
+  /**
+   * One queued write, in the driver's {@code ?} form; with {@code counts}, a query of one number (a
+   * {@code select count(*) …}) that must answer {@code expected}.
+   */
   private record Pending(
-      String sql, Object[] args, int expected, Supplier<? extends RuntimeException> otherwise) {}
+      String sql,
+      Object[] args,
+      int expected,
+      Supplier<? extends RuntimeException> otherwise,
+      boolean counts) {
+    Pending(
+        String sql, Object[] args, int expected, Supplier<? extends RuntimeException> otherwise) {
+      this(sql, args, expected, otherwise, false);
+    }
+  }
 
   private Pending pending(Write w, int expected, Supplier<? extends RuntimeException> otherwise) {
     ParsedSql p = parsed.computeIfAbsent(w.sql, NamedParameterUtils::parseSqlStatement);
@@ -205,6 +230,13 @@ public class DeferredWrites {
     }
   }
 
+  /** The number a count query answered. */
+  private static int count(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.getResultSet()) {
+      return rs != null && rs.next() ? rs.getInt(1) : -1;
+    }
+  }
+
   private static void check(Pending write, int rows) {
     if (write.expected() >= 0 && rows != write.expected()) {
       throw write.otherwise().get();
@@ -212,7 +244,10 @@ public class DeferredWrites {
   }
 
   private void enqueue(Write w, int expected, Supplier<? extends RuntimeException> otherwise) {
-    Pending pending = pending(w, expected, otherwise);
+    enqueue(pending(w, expected, otherwise));
+  }
+
+  private void enqueue(Pending pending) {
     Connection con = DataSourceUtils.getConnection(dataSource);
     try {
       DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
@@ -378,7 +413,7 @@ public class DeferredWrites {
       boolean results = ps.execute();
       for (Pending write : lastReturns ? writes.subList(0, writes.size() - 1) : writes) {
         if (!postgres) {
-          check(write, results ? -1 : ps.getUpdateCount());
+          check(write, write.counts() ? count(ps) : results ? -1 : ps.getUpdateCount());
         }
         results = ps.getMoreResults();
       }
@@ -400,6 +435,20 @@ public class DeferredWrites {
    * update or delete without a {@code returning} of its own.
    */
   private static Pending serverChecked(Pending w, int place) {
+    if (w.counts()) {
+      return new Pending(
+          "select xinfang_expect_rows(("
+              + w.sql().strip()
+              + "), "
+              + w.expected()
+              + ", "
+              + place
+              + ")",
+          w.args(),
+          w.expected(),
+          w.otherwise(),
+          true);
+    }
     return new Pending(
         "with deferred_write as ("
             + w.sql().strip()

@@ -34,6 +34,7 @@ class LoadedPetitionsTest extends IntegrationTest {
 
   static final String TODAY = "2026-03-02";
 
+  @Autowired org.xinfang.organisation.Users users;
   @Autowired PetitionService service;
   @Autowired Petitions petitions;
   @Autowired PlatformTransactionManager transactions;
@@ -284,6 +285,74 @@ class LoadedPetitionsTest extends IntegrationTest {
         .containsExactly("register", "forward", "accept", "extend");
     assertThat(petitions.holdsLoaded()).isFalse();
     assertThat(service.verifyHistory().intact()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "an act on its own takes the acting user as this instance last read them, verified with its"
+          + " writes: a user disabled since, or whose roles changed, is refused and nothing of the"
+          + " act is recorded")
+  void keptUserIsVerifiedBeforeTheCommit() throws Exception {
+    String id = register(letter(TODAY, DemoData.CITY_PETITION_BUREAU)).path("id").asString();
+    inTransaction(() -> service.getWithoutScope(id));
+    asAdmin();
+    service.act(id, new Acts.Forward(null, DemoData.CITY_HUMAN_RESOURCES));
+    as(DemoData.CITY_HANDLER);
+    service.act(id, new Acts.Accept(null, Category.GRIEVANCE, Pathway.PETITION_HANDLING, false));
+    String roles =
+        jdbc.sql("select roles from app_user where username = :u")
+            .param("u", DemoData.CITY_HANDLER)
+            .query(String.class)
+            .single();
+    try {
+      jdbc.sql("update app_user set enabled = false where username = :u")
+          .param("u", DemoData.CITY_HANDLER)
+          .update();
+      as(DemoData.CITY_HANDLER);
+      assertThatThrownBy(() -> service.act(id, new Acts.Extend(null, 30, "涉及多个部门，需进一步调查核实", "局长")))
+          .isInstanceOf(org.xinfang.shared.Forbidden.class);
+      // enabled again and read (this instance keeps them as a handler); then their roles change
+      jdbc.sql("update app_user set enabled = true where username = :u")
+          .param("u", DemoData.CITY_HANDLER)
+          .update();
+      assertThat(users.find(DemoData.CITY_HANDLER)).isPresent();
+      jdbc.sql("update app_user set roles = 'REGISTRAR' where username = :u")
+          .param("u", DemoData.CITY_HANDLER)
+          .update();
+      as(DemoData.CITY_HANDLER);
+      assertThatThrownBy(() -> service.act(id, new Acts.Extend(null, 30, "涉及多个部门，需进一步调查核实", "局长")))
+          .isInstanceOf(org.xinfang.shared.Forbidden.class);
+    } finally {
+      jdbc.sql("update app_user set enabled = true, roles = :r where username = :u")
+          .param("r", roles)
+          .param("u", DemoData.CITY_HANDLER)
+          .update();
+    }
+    assertThat(
+            inTransaction(() -> service.getWithoutScope(id)).history().stream()
+                .map(PetitionView.HistoryView::act)
+                .filter(act -> !act.equals(IntegrationTest.ISSUE_NOTICE))
+                .toList())
+        .containsExactly("register", "forward", "accept");
+    // with the user as they were, the act is recorded
+    as(DemoData.CITY_HANDLER);
+    assertThat(
+            service.act(id, new Acts.Extend(null, 30, "涉及多个部门，需进一步调查核实", "局长")).history().stream()
+                .map(PetitionView.HistoryView::act)
+                .filter(act -> !act.equals(IntegrationTest.ISSUE_NOTICE))
+                .toList())
+        .containsExactly("register", "forward", "accept", "extend");
+  }
+
+  /**
+   * Signed in as this user, each call a request of its own (the test's thread otherwise holds one
+   * mock request throughout, and the user read for it would be remembered across the acts).
+   */
+  private static void as(String username) {
+    org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(username, null, List.of()));
   }
 
   /** Another request, on another thread, in its own transaction: forwards the petition. */

@@ -198,6 +198,35 @@ class DeferredWritesTest extends IntegrationTest {
   }
 
   @Test
+  @DisplayName(
+      "a queued count check answers what the transaction sees when sent; another count refuses"
+          + " the whole transaction with its exception, and nothing after it runs")
+  void countCheckGoesWithTheWrites() {
+    tx.executeWithoutResult(
+        s -> {
+          insert(1, "a");
+          writes
+              .sql("select count(*) from deferred_probe where v = :v")
+              .param("v", "a")
+              .deferCheck(1, () -> new OptimisticLockingFailureException("changed"));
+          insert(2, "b");
+        });
+    assertThat(values()).containsExactly("a", "b");
+    refusedIn(
+            s -> {
+              insert(3, "c");
+              writes
+                  .sql("select count(*) from deferred_probe where v = :v")
+                  .param("v", "gone")
+                  .deferCheck(1, () -> new OptimisticLockingFailureException("changed"));
+              insert(1, "would be a duplicate"); // after the check: never runs
+            })
+        .isInstanceOf(OptimisticLockingFailureException.class)
+        .hasMessage("changed");
+    assertThat(values()).containsExactly("a", "b");
+  }
+
+  @Test
   @DisplayName("on PostgreSQL the commit goes in the round trip of the last writes")
   void commitTravelsWithTheLastWrites() {
     org.junit.jupiter.api.Assumptions.assumeTrue(database.isPostgres());
