@@ -134,17 +134,23 @@ public class PetitionService {
     this.numberPattern = numberPattern;
   }
 
-  /** 登记 (条例 Arts. 17–21). */
-  @Transactional
+  /**
+   * 登记 (条例 Arts. 17–21), in its own transaction (or the caller's): the registering user may be the
+   * one this instance last read, verified by the database before the commit (see {@link #act}).
+   */
   public PetitionView register(Registration r) {
-    Actor actor = currentActor.get();
-    Petition.Acting acting =
-        acting(
-            actor,
-            r.receivedBy(),
-            "register",
-            EnumSet.of(Role.REGISTRAR, Role.HANDLER, Role.LEADER));
-    return register(r, actor.username(), acting);
+    return decided(
+        () -> {},
+        () -> {
+          Actor actor = currentActor.get();
+          Petition.Acting acting =
+              acting(
+                  actor,
+                  r.receivedBy(),
+                  "register",
+                  EnumSet.of(Role.REGISTRAR, Role.HANDLER, Role.LEADER));
+          return register(r, actor.username(), acting);
+        });
   }
 
   /** The portal's user name in the history: acts a citizen did online without a staff account. */
@@ -251,22 +257,38 @@ public class PetitionService {
    * reading its row ({@link Petitions#trustRecent}); the database's version check refuses the save
    * if another instance acted since. The acting user, too, may be the one this instance last read
    * ({@link org.xinfang.shared.KeptCopies}), verified by the database with the act's writes: still
-   * enabled, same organisation, name and roles. Whatever refuses such an act — that check, or a
-   * rule that may have judged what was kept — it is decided again, once, in a new transaction on
-   * the row as read, and that answer stands. Nothing of the first attempt remains: it was rolled
-   * back. An act that committed is never decided again.
+   * enabled, same organisation, name and roles ({@link #decided}). Whatever refuses such an act —
+   * that check, or a rule that may have judged what was kept — it is decided again, once, in a new
+   * transaction on the row as read, and that answer stands. Nothing of the first attempt remains:
+   * it was rolled back. An act that committed is never decided again.
    */
   public PetitionView act(String id, Act act) {
-    if (TransactionSynchronizationManager.isActualTransactionActive()
-        || !petitions.keepsRecent(id)) {
-      return transaction.execute(status -> actInTransaction(id, act));
+    return decided(
+        () -> {
+          if (petitions.keepsRecent(id)) {
+            petitions.trustRecent(id);
+          }
+        },
+        () -> actInTransaction(id, act));
+  }
+
+  /**
+   * Decides {@code work} in a transaction of its own: first where kept copies may be used (the
+   * acting user as this instance last read them, and whatever {@code trust} adds), each verified by
+   * the database before the commit; if anything refuses that first decision, once again in a new
+   * transaction on fresh reads, and that answer stands. The first decision left nothing behind (it
+   * rolled back); one that committed is never decided again. Inside a caller's transaction, which
+   * cannot be decided again, {@code work} runs in it on fresh reads.
+   */
+  private PetitionView decided(Runnable trust, java.util.function.Supplier<PetitionView> work) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return transaction.execute(status -> work.get());
     }
     boolean[] committed = {false};
     try {
       return transaction.execute(
           status -> {
-            petitions.trustRecent(id);
-            // the acting user too, as this instance last read them (verified with the writes)
+            trust.run();
             org.xinfang.shared.KeptCopies.allow();
             TransactionSynchronizationManager.registerSynchronization(
                 new TransactionSynchronization() {
@@ -275,13 +297,13 @@ public class PetitionService {
                     committed[0] = outcome == STATUS_COMMITTED;
                   }
                 });
-            return actInTransaction(id, act);
+            return work.get();
           });
     } catch (RuntimeException refused) {
       if (committed[0]) {
         throw refused;
       }
-      return transaction.execute(status -> actInTransaction(id, act));
+      return transaction.execute(status -> work.get());
     }
   }
 

@@ -344,6 +344,35 @@ class LoadedPetitionsTest extends IntegrationTest {
         .containsExactly("register", "forward", "accept", "extend");
   }
 
+  @Test
+  @DisplayName(
+      "a registration on its own takes the registrar as this instance last read them, verified"
+          + " before the commit: a registrar disabled since registers nothing")
+  void keptRegistrarIsVerifiedBeforeTheCommit() throws Exception {
+    Registration letter =
+        json.convertValue(letter(TODAY, DemoData.CITY_PETITION_BUREAU), Registration.class);
+    as(DemoData.CITY_REGISTRAR);
+    PetitionView first = service.register(letter);
+    long before = jdbc.sql("select count(*) from petition").query(Long.class).single();
+    try {
+      assertThat(users.find(DemoData.CITY_REGISTRAR)).isPresent(); // kept by this instance
+      jdbc.sql("update app_user set enabled = false where username = :u")
+          .param("u", DemoData.CITY_REGISTRAR)
+          .update();
+      as(DemoData.CITY_REGISTRAR);
+      assertThatThrownBy(() -> service.register(letter))
+          .isInstanceOf(org.xinfang.shared.Forbidden.class);
+    } finally {
+      jdbc.sql("update app_user set enabled = true where username = :u")
+          .param("u", DemoData.CITY_REGISTRAR)
+          .update();
+    }
+    assertThat(jdbc.sql("select count(*) from petition").query(Long.class).single())
+        .isEqualTo(before);
+    as(DemoData.CITY_REGISTRAR);
+    assertThat(service.register(letter).number()).isNotEqualTo(first.number());
+  }
+
   /**
    * Signed in as this user, each call a request of its own (the test's thread otherwise holds one
    * mock request throughout, and the user read for it would be remembered across the acts).
