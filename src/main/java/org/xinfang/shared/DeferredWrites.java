@@ -431,35 +431,21 @@ public class DeferredWrites {
 
   /**
    * A write whose count the server checks: {@code with deferred_write as (… returning 1) select
-   * xinfang_expect_rows(count(*), expected, place) from deferred_write}. The write is an insert,
-   * update or delete without a {@code returning} of its own.
+   * xinfang_expect_rows(count(*), expected, place) from deferred_write}; the write is an insert,
+   * update or delete without a {@code returning} of its own. A count check: {@code select
+   * xinfang_expect_rows((select count(*) …), expected, place)}.
    */
   private static Pending serverChecked(Pending w, int place) {
-    if (w.counts()) {
-      return new Pending(
-          "select xinfang_expect_rows(("
-              + w.sql().strip()
-              + "), "
-              + w.expected()
-              + ", "
-              + place
-              + ")",
-          w.args(),
-          w.expected(),
-          w.otherwise(),
-          true);
-    }
-    return new Pending(
-        "with deferred_write as ("
-            + w.sql().strip()
-            + " returning 1) select xinfang_expect_rows(count(*), "
-            + w.expected()
-            + ", "
-            + place
-            + ") from deferred_write",
-        w.args(),
-        w.expected(),
-        w.otherwise());
+    String check = "xinfang_expect_rows(%s, " + w.expected() + ", " + place + ")";
+    String sql =
+        w.counts()
+            ? "select " + check.formatted("(" + w.sql().strip() + ")")
+            : "with deferred_write as ("
+                + w.sql().strip()
+                + " returning 1) select "
+                + check.formatted("count(*)")
+                + " from deferred_write";
+    return new Pending(sql, w.args(), w.expected(), w.otherwise(), w.counts());
   }
 
   private static final java.util.regex.Pattern EXPECTATION =

@@ -305,23 +305,13 @@ class LoadedPetitionsTest extends IntegrationTest {
             .query(String.class)
             .single();
     try {
-      jdbc.sql("update app_user set enabled = false where username = :u")
-          .param("u", DemoData.CITY_HANDLER)
-          .update();
-      as(DemoData.CITY_HANDLER);
-      assertThatThrownBy(() -> service.act(id, new Acts.Extend(null, 30, "涉及多个部门，需进一步调查核实", "局长")))
-          .isInstanceOf(org.xinfang.shared.Forbidden.class);
+      changeHandler("enabled = false");
+      extendRefusedAsHandler(id);
       // enabled again and read (this instance keeps them as a handler); then their roles change
-      jdbc.sql("update app_user set enabled = true where username = :u")
-          .param("u", DemoData.CITY_HANDLER)
-          .update();
+      changeHandler("enabled = true");
       assertThat(users.find(DemoData.CITY_HANDLER)).isPresent();
-      jdbc.sql("update app_user set roles = 'REGISTRAR' where username = :u")
-          .param("u", DemoData.CITY_HANDLER)
-          .update();
-      as(DemoData.CITY_HANDLER);
-      assertThatThrownBy(() -> service.act(id, new Acts.Extend(null, 30, "涉及多个部门，需进一步调查核实", "局长")))
-          .isInstanceOf(org.xinfang.shared.Forbidden.class);
+      changeHandler("roles = 'REGISTRAR'");
+      extendRefusedAsHandler(id);
     } finally {
       jdbc.sql("update app_user set enabled = true, roles = :r where username = :u")
           .param("r", roles)
@@ -371,6 +361,20 @@ class LoadedPetitionsTest extends IntegrationTest {
         .isEqualTo(before);
     as(DemoData.CITY_REGISTRAR);
     assertThat(service.register(letter).number()).isNotEqualTo(first.number());
+  }
+
+  /** Changes the handler's user row behind the application's back. */
+  private void changeHandler(String set) {
+    jdbc.sql("update app_user set " + set + " where username = :u")
+        .param("u", DemoData.CITY_HANDLER)
+        .update();
+  }
+
+  /** The handler's extension of the petition, refused as not theirs to make. */
+  private void extendRefusedAsHandler(String id) {
+    as(DemoData.CITY_HANDLER);
+    assertThatThrownBy(() -> service.act(id, new Acts.Extend(null, 30, "涉及多个部门，需进一步调查核实", "局长")))
+        .isInstanceOf(org.xinfang.shared.Forbidden.class);
   }
 
   /**

@@ -72,6 +72,15 @@ class DeferredWritesTest extends IntegrationTest {
         .sendReturning("n");
   }
 
+  /** An update of a row that is not there, queued expecting one row. */
+  private void updateOfAMissingRow(String message) {
+    writes
+        .sql("update deferred_probe set v = :v where id = :id")
+        .param("v", "x")
+        .param("id", 99)
+        .deferExpecting(1, () -> new OptimisticLockingFailureException(message));
+  }
+
   private List<String> values() {
     return jdbc.sql("select v from deferred_probe order by id").query(String.class).list();
   }
@@ -166,11 +175,7 @@ class DeferredWritesTest extends IntegrationTest {
     refusedIn(
             s -> {
               insert(1, "a");
-              writes
-                  .sql("update deferred_probe set v = :v where id = :id")
-                  .param("v", "x")
-                  .param("id", 99)
-                  .deferExpecting(1, () -> new OptimisticLockingFailureException("gone"));
+              updateOfAMissingRow("gone");
               insert(2, "b");
             })
         .isInstanceOf(OptimisticLockingFailureException.class)
@@ -185,11 +190,7 @@ class DeferredWritesTest extends IntegrationTest {
     refusedIn(
             s -> {
               insert(1, "a");
-              writes
-                  .sql("update deferred_probe set v = :v where id = :id")
-                  .param("v", "x")
-                  .param("id", 99)
-                  .deferExpecting(1, () -> new OptimisticLockingFailureException("lost race"));
+              updateOfAMissingRow("lost race");
               insert(1, "would be a duplicate"); // after the check: never runs
             })
         .isInstanceOf(OptimisticLockingFailureException.class)
