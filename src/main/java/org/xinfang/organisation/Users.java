@@ -100,6 +100,7 @@ public class Users {
                 () ->
                     new org.springframework.dao.OptimisticLockingFailureException(
                         "user " + username + " changed since this instance read them"));
+        org.xinfang.shared.KeptCopies.used();
         return Optional.of(k.actor());
       }
     }

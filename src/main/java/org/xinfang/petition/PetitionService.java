@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,6 +141,7 @@ public class PetitionService {
    */
   public PetitionView register(Registration r) {
     return decided(
+        () -> {},
         () -> {},
         () -> {
           Actor actor = currentActor.get();
@@ -269,41 +271,57 @@ public class PetitionService {
             petitions.trustRecent(id);
           }
         },
+        () -> petitions.forgetRecent(id),
         () -> actInTransaction(id, act));
   }
 
   /**
    * Decides {@code work} in a transaction of its own: first where kept copies may be used (the
    * acting user as this instance last read them, and whatever {@code trust} adds), each verified by
-   * the database before the commit; if anything refuses that first decision, once again in a new
-   * transaction on fresh reads, and that answer stands. The first decision left nothing behind (it
-   * rolled back); one that committed is never decided again. Inside a caller's transaction, which
-   * cannot be decided again, {@code work} runs in it on fresh reads.
+   * the database before the commit. When that first decision used a kept copy and was refused — by
+   * anything before its commit was attempted, or by a kept copy's check at the commit (the server
+   * stopped before the commit: {@link OptimisticLockingFailureException}) — {@code forget} runs and
+   * the work is decided once more, in a new transaction on fresh reads, and that answer stands. A
+   * commit whose outcome is unknown (the connection lost with it) is never decided again, nor is
+   * one that committed; a first decision that used nothing kept stands as it is. Inside a caller's
+   * transaction, which cannot be decided again, {@code work} runs in it on fresh reads.
    */
-  private PetitionView decided(Runnable trust, java.util.function.Supplier<PetitionView> work) {
+  private PetitionView decided(
+      Runnable trust, Runnable forget, java.util.function.Supplier<PetitionView> work) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       return transaction.execute(status -> work.get());
     }
-    boolean[] committed = {false};
+    boolean[] commitAttempted = {false};
+    org.xinfang.shared.KeptCopies.Use[] use = {null};
     try {
       return transaction.execute(
           status -> {
             trust.run();
-            org.xinfang.shared.KeptCopies.allow();
+            use[0] = org.xinfang.shared.KeptCopies.allow();
             TransactionSynchronizationManager.registerSynchronization(
                 new TransactionSynchronization() {
                   @Override
-                  public void afterCompletion(int outcome) {
-                    committed[0] = outcome == STATUS_COMMITTED;
+                  public void beforeCommit(boolean readOnly) {
+                    commitAttempted[0] = true;
                   }
                 });
             return work.get();
           });
     } catch (RuntimeException refused) {
-      if (committed[0]) {
+      boolean decideAgain =
+          use[0] != null
+              && use[0].used()
+              && (!commitAttempted[0] || refused instanceof OptimisticLockingFailureException);
+      if (!decideAgain) {
         throw refused;
       }
-      return transaction.execute(status -> work.get());
+      forget.run();
+      try {
+        return transaction.execute(status -> work.get());
+      } catch (RuntimeException again) {
+        again.addSuppressed(refused);
+        throw again;
+      }
     }
   }
 

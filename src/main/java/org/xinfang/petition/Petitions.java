@@ -1001,6 +1001,7 @@ class Petitions {
         Loaded l = new Loaded(kept.record(), new Head(kept.events(), kept.head()));
         l.known = kept.history();
         inTransaction.put(id, l);
+        org.xinfang.shared.KeptCopies.used();
         return Optional.of(l);
       }
     }
@@ -1060,6 +1061,11 @@ class Petitions {
             TransactionSynchronizationManager.unbindResourceIfPossible(trustKey);
           }
         });
+  }
+
+  /** Forgets what this instance kept of a petition (an act on it was refused). */
+  void forgetRecent(String id) {
+    recent.forget(id);
   }
 
   /** Whether this instance keeps the petition's people and history beyond a transaction. */

@@ -439,7 +439,8 @@ public class DeferredWrites {
     String check = "xinfang_expect_rows(%s, " + w.expected() + ", " + place + ")";
     String sql =
         w.counts()
-            ? "select " + check.formatted("(" + w.sql().strip() + ")")
+            // a query that answers no row reads as no count (-1): it fails the check
+            ? "select " + check.formatted("coalesce((" + w.sql().strip() + "), -1)")
             : "with deferred_write as ("
                 + w.sql().strip()
                 + " returning 1) select "

@@ -17,12 +17,27 @@ public final class KeptCopies {
 
   private KeptCopies() {}
 
-  /** In the current transaction, kept copies may be used (until it completes). */
-  public static void allow() {
-    if (TransactionSynchronizationManager.hasResource(KEY)) {
-      return;
+  /** Whether a transaction that allowed kept copies used any. */
+  public static final class Use {
+    private volatile boolean used;
+
+    private Use() {}
+
+    public boolean used() {
+      return used;
     }
-    TransactionSynchronizationManager.bindResource(KEY, Boolean.TRUE);
+  }
+
+  /**
+   * In the current transaction, kept copies may be used until it completes (not in its {@code
+   * afterCommit} callbacks, whose checks would come after the commit); answers whether any was.
+   */
+  public static Use allow() {
+    if (TransactionSynchronizationManager.getResource(KEY) instanceof Use bound) {
+      return bound;
+    }
+    Use use = new Use();
+    TransactionSynchronizationManager.bindResource(KEY, use);
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
@@ -32,7 +47,12 @@ public final class KeptCopies {
 
           @Override
           public void resume() {
-            TransactionSynchronizationManager.bindResource(KEY, Boolean.TRUE);
+            TransactionSynchronizationManager.bindResource(KEY, use);
+          }
+
+          @Override
+          public void beforeCompletion() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
           }
 
           @Override
@@ -40,11 +60,19 @@ public final class KeptCopies {
             TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
           }
         });
+    return use;
   }
 
   /** Whether the current transaction may use kept copies. */
   public static boolean allowed() {
     return TransactionSynchronizationManager.isActualTransactionActive()
         && TransactionSynchronizationManager.hasResource(KEY);
+  }
+
+  /** Notes that the current transaction used a kept copy (whose check is queued). */
+  public static void used() {
+    if (TransactionSynchronizationManager.getResource(KEY) instanceof Use use) {
+      use.used = true;
+    }
   }
 }
