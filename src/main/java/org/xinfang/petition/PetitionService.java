@@ -141,7 +141,7 @@ public class PetitionService {
    */
   public PetitionView register(Registration r) {
     return decided(
-        () -> {},
+        use -> {},
         () -> {},
         () -> {
           Actor actor = currentActor.get();
@@ -256,19 +256,19 @@ public class PetitionService {
    * Performs one act of API.md on a petition, in its own transaction (or the caller's).
    *
    * <p>On its own, an act on a petition this instance committed lately takes it as kept, without
-   * reading its row ({@link Petitions#trustRecent}); the database's version check refuses the save
-   * if another instance acted since. The acting user, too, may be the one this instance last read
-   * ({@link org.xinfang.shared.KeptCopies}), verified by the database with the act's writes: still
-   * enabled, same organisation, name and roles ({@link #decided}). Whatever refuses such an act —
-   * that check, or a rule that may have judged what was kept — it is decided again, once, in a new
-   * transaction on the row as read, and that answer stands. Nothing of the first attempt remains:
-   * it was rolled back. An act that committed is never decided again.
+   * reading its row ({@link org.xinfang.shared.KeptCopies.Use#include}); the database's version
+   * check refuses the save if another instance acted since. The acting user, too, may be the one
+   * this instance last read ({@link org.xinfang.shared.KeptCopies}), verified by the database with
+   * the act's writes: still enabled, same organisation, name and roles ({@link #decided}). Whatever
+   * refuses such an act — that check, or a rule that may have judged what was kept — it is decided
+   * again, once, in a new transaction on the row as read, and that answer stands. Nothing of the
+   * first attempt remains: it was rolled back. An act that committed is never decided again.
    */
   public PetitionView act(String id, Act act) {
     return decided(
-        () -> {
+        use -> {
           if (petitions.keepsRecent(id)) {
-            petitions.trustRecent(id);
+            use.include(id);
           }
         },
         () -> petitions.forgetRecent(id),
@@ -287,7 +287,9 @@ public class PetitionService {
    * transaction, which cannot be decided again, {@code work} runs in it on fresh reads.
    */
   private PetitionView decided(
-      Runnable trust, Runnable forget, java.util.function.Supplier<PetitionView> work) {
+      java.util.function.Consumer<org.xinfang.shared.KeptCopies.Use> trust,
+      Runnable forget,
+      java.util.function.Supplier<PetitionView> work) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       return transaction.execute(status -> work.get());
     }
@@ -296,8 +298,8 @@ public class PetitionService {
     try {
       return transaction.execute(
           status -> {
-            trust.run();
             use[0] = org.xinfang.shared.KeptCopies.allow();
+            trust.accept(use[0]);
             TransactionSynchronizationManager.registerSynchronization(
                 new TransactionSynchronization() {
                   @Override

@@ -127,9 +127,7 @@ public class DeferredWrites {
      * when it is sent: a copy kept from an earlier read, verified without a round trip of its own.
      */
     public void deferCheck(int count, Supplier<? extends RuntimeException> otherwise) {
-      Pending p = pending(this, count, otherwise);
-      DeferredWrites.this.enqueue(
-          new Pending(p.sql(), p.args(), p.expected(), p.otherwise(), true));
+      DeferredWrites.this.enqueue(pending(this, count, otherwise, true));
     }
 
     /**
@@ -159,6 +157,11 @@ public class DeferredWrites {
   }
 
   private Pending pending(Write w, int expected, Supplier<? extends RuntimeException> otherwise) {
+    return pending(w, expected, otherwise, false);
+  }
+
+  private Pending pending(
+      Write w, int expected, Supplier<? extends RuntimeException> otherwise, boolean counts) {
     ParsedSql p = parsed.computeIfAbsent(w.sql, NamedParameterUtils::parseSqlStatement);
     MapSqlParameterSource source = new MapSqlParameterSource(w.params);
     // a collection parameter stands for as many placeholders as it has elements (`in (:ids)`)
@@ -174,7 +177,8 @@ public class DeferredWrites {
         NamedParameterUtils.substituteNamedParameters(p, source),
         args.toArray(),
         expected,
-        otherwise);
+        otherwise,
+        counts);
   }
 
   /**
@@ -317,10 +321,23 @@ public class DeferredWrites {
 
     @Override
     public void flush() {
+      sendQueued(false);
+    }
+
+    /**
+     * On the connection's commit: on PostgreSQL the queue goes with the commit in one round trip
+     * (the driver then finds the transaction ended); on H2 it is sent before the commit.
+     */
+    @Override
+    public void flushCommitting() {
+      sendQueued(true);
+    }
+
+    private void sendQueued(boolean commit) {
       if (!flushing && (failed != null || !writes.isEmpty())) {
         sendWith(
             batch -> {
-              send(connection, batch);
+              send(connection, batch, commit);
               return null;
             });
       }
@@ -348,25 +365,6 @@ public class DeferredWrites {
       }
     }
 
-    /**
-     * On the connection's commit: on PostgreSQL the queue goes with the commit in one round trip
-     * (the driver then finds the transaction ended); on H2 it is sent before the commit.
-     */
-    @Override
-    public void flushCommitting() {
-      if (!flushing && (failed != null || !writes.isEmpty())) {
-        sendWith(
-            batch -> {
-              if (postgres) {
-                together(connection, batch, false, true);
-              } else {
-                send(connection, batch);
-              }
-              return null;
-            });
-      }
-    }
-
     @Override
     public void clear() {
       writes.clear();
@@ -376,8 +374,16 @@ public class DeferredWrites {
 
   /** Sends writes on the connection: together on PostgreSQL, one by one on H2. */
   private void send(Connection con, List<Pending> batch) {
+    send(con, batch, false);
+  }
+
+  /**
+   * Sends writes on the connection: together on PostgreSQL, with the transaction's commit last when
+   * {@code commit}; one by one on H2 (whose commit follows on its own).
+   */
+  private void send(Connection con, List<Pending> batch, boolean commit) {
     if (postgres) {
-      together(con, batch, false, false);
+      together(con, batch, false, commit);
     } else {
       batch.forEach(write -> together(con, List.of(write), false, false));
     }
@@ -449,23 +455,12 @@ public class DeferredWrites {
     return new Pending(sql, w.args(), w.expected(), w.otherwise(), w.counts());
   }
 
-  private static final java.util.regex.Pattern EXPECTATION =
-      java.util.regex.Pattern.compile("deferred write (\\d+) touched (\\d+) rows");
-
   /** The exception of the write whose server-checked count failed, if that is what failed. */
   private static RuntimeException expectationFailed(SQLException e, List<Pending> writes) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s && ExpectRowsMigration.SQLSTATE.equals(s.getSQLState())) {
-        java.util.regex.Matcher m = EXPECTATION.matcher(String.valueOf(s.getMessage()));
-        if (m.find()) {
-          int place = Integer.parseInt(m.group(1));
-          if (place < writes.size() && writes.get(place).otherwise() != null) {
-            return writes.get(place).otherwise().get();
-          }
-        }
-      }
-    }
-    return null;
+    int place = ExpectRowsMigration.placeOf(e);
+    return place >= 0 && place < writes.size() && writes.get(place).otherwise() != null
+        ? writes.get(place).otherwise().get()
+        : null;
   }
 
   /** The writes as one prepared text: the driver sends its statements together. */

@@ -33,6 +33,25 @@ class ExpectRowsMigration implements JavaMigration {
       $$
       """;
 
+  private static final java.util.regex.Pattern MESSAGE =
+      java.util.regex.Pattern.compile("deferred write (\\d+) touched (\\d+) rows");
+
+  /**
+   * The place (in its round trip) of the write whose count the function refused, if that is what
+   * {@code e} or one of its causes reports; else -1.
+   */
+  static int placeOf(java.sql.SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException s && SQLSTATE.equals(s.getSQLState())) {
+        java.util.regex.Matcher m = MESSAGE.matcher(String.valueOf(s.getMessage()));
+        if (m.find()) {
+          return Integer.parseInt(m.group(1));
+        }
+      }
+    }
+    return -1;
+  }
+
   @Override
   public MigrationVersion getVersion() {
     return MigrationVersion.fromVersion("36");

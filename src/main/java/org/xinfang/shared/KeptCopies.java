@@ -17,14 +17,24 @@ public final class KeptCopies {
 
   private KeptCopies() {}
 
-  /** Whether a transaction that allowed kept copies used any. */
+  /**
+   * A transaction's allowance: whether it used any kept copy, and the subjects (beyond the acting
+   * user) it may take as kept — an act's own petition, never one it merely reads.
+   */
   public static final class Use {
     private volatile boolean used;
+    private final java.util.Set<Object> subjects =
+        java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Use() {}
 
     public boolean used() {
       return used;
+    }
+
+    /** This subject, too, may be taken as kept in the transaction. */
+    public void include(Object subject) {
+      subjects.add(subject);
     }
   }
 
@@ -67,6 +77,13 @@ public final class KeptCopies {
   public static boolean allowed() {
     return TransactionSynchronizationManager.isActualTransactionActive()
         && TransactionSynchronizationManager.hasResource(KEY);
+  }
+
+  /** Whether the current transaction may take this subject (an act's own petition) as kept. */
+  public static boolean allowedFor(Object subject) {
+    return allowed()
+        && TransactionSynchronizationManager.getResource(KEY) instanceof Use use
+        && use.subjects.contains(subject);
   }
 
   /** Notes that the current transaction used a kept copy (whose check is queued). */
