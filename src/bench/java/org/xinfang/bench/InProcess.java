@@ -381,6 +381,77 @@ final class InProcess implements AutoCloseable {
                 "one row"));
   }
 
+  // ------------------------------------------------------------ the least an act can write
+
+  private String minimumId;
+  private int minimumEvents;
+  private long minimumVersion;
+
+  /**
+   * The least any implementation of an act can write, on this application's own tables: the
+   * petition's row under its version check and one history event (a payload and a chain link of
+   * the usual size), in one committed transaction, through the same deferred writes an act uses
+   * (on PostgreSQL one round trip with the commit). No rule, no duty, no notice, no journal: what
+   * this loop reaches bounds what any act could.
+   */
+  void minimumAct() {
+    if (minimumId == null) {
+      minimumId = as("dl-clerk", () -> petitions.register(registration(k++, today()))).id();
+      figuresRead(); // its registration projected now: the events below are not an act's
+      Map<String, Object> row =
+          jdbc.queryForMap(
+              "select version, history_events from petition where id = ?", minimumId);
+      minimumVersion = ((Number) row.get("version")).longValue();
+      minimumEvents = ((Number) row.get("history_events")).intValue();
+    }
+    org.xinfang.shared.DeferredWrites writes =
+        context.getBean(org.xinfang.shared.DeferredWrites.class);
+    int seq = minimumEvents + 1;
+    String hash = String.format("%064x", seq);
+    tx.executeWithoutResult(
+        s -> {
+          writes
+              .sql(
+                  """
+                  update petition set last_act_on = :on, version = version + 1,
+                    history_events = :events, history_head = :head
+                  where id = :id and version = :version
+                  """)
+              .param("on", today())
+              .param("events", seq)
+              .param("head", hash)
+              .param("id", minimumId)
+              .param("version", minimumVersion)
+              .deferExpecting(1, () -> new IllegalStateException("minimum act lost its row"));
+          writes
+              .sql(
+                  """
+                  insert into petition_event (petition_id, seq, act, on_date, actor,
+                    organisation_id, recorded_at, article, back_entered, admin_act, payload,
+                    algorithm, prev_hash, hash)
+                  values (:p, :seq, 'note', :on, 'dl-handler', :org, :at, '条例第三十二条', false,
+                    false, :payload, 'SHA-256', :prev, :hash)
+                  """)
+              .param("p", minimumId)
+              .param("seq", seq)
+              .param("on", today())
+              .param("org", DemoData.CITY_HUMAN_RESOURCES)
+              .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+              .param("payload", MINIMUM_PAYLOAD)
+              .param("prev", String.format("%064x", seq - 1))
+              .param("hash", hash)
+              .defer();
+        });
+    minimumEvents = seq;
+    minimumVersion++;
+  }
+
+  /** A payload of an act's usual size (a reply's opinion and basis). */
+  private static final String MINIMUM_PAYLOAD =
+      "{\"on\":\"2026-11-28\",\"outcome\":\"EXPLAIN\",\"opinion\":\""
+          + OPINION
+          + "\",\"basis\":\"《保障农民工工资支付条例》第三十条\",\"deliveredBy\":null}";
+
   /** How many lives/rows this run has completed (checked after the run). */
   long count(String sql) {
     return jdbc.queryForObject(sql, Long.class);
