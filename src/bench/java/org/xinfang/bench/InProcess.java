@@ -395,6 +395,24 @@ final class InProcess implements AutoCloseable {
    * this loop reaches bounds what any act could.
    */
   void minimumAct() {
+    minimum(false, false);
+  }
+
+  /** The least, and the duty the act leaves (its deadline, for the work list and the sweep). */
+  void minimumActWithDuty() {
+    minimum(true, false);
+  }
+
+  /**
+   * What the law asks of an act in its own commit, at the least: its row, its event, its duty and,
+   * on five acts in eight as in the life, a numbered notice (the serial taken from its counter, the
+   * notice stored, and its {@code issue-notice} event with the row's second update).
+   */
+  void minimumActWithDutyAndNotice() {
+    minimum(true, minimumEvents % ACTS_PER_LIFE < 5);
+  }
+
+  private void minimum(boolean duty, boolean notice) {
     if (minimumId == null) {
       minimumId = as("dl-clerk", () -> petitions.register(registration(k++, today()))).id();
       figuresRead(); // its registration projected now: the events below are not an act's
@@ -403,48 +421,117 @@ final class InProcess implements AutoCloseable {
               "select version, history_events from petition where id = ?", minimumId);
       minimumVersion = ((Number) row.get("version")).longValue();
       minimumEvents = ((Number) row.get("history_events")).intValue();
+      jdbc.update(
+          "insert into notice_number_sequence (organisation_id, type_code, number_year,"
+              + " last_serial) values (?, 'bench', ?, 0)",
+          DemoData.CITY_HUMAN_RESOURCES,
+          today().getYear());
     }
-    org.xinfang.shared.DeferredWrites writes =
-        context.getBean(org.xinfang.shared.DeferredWrites.class);
-    int seq = minimumEvents + 1;
-    String hash = String.format("%064x", seq);
     tx.executeWithoutResult(
         s -> {
-          writes
-              .sql(
-                  """
-                  update petition set last_act_on = :on, version = version + 1,
-                    history_events = :events, history_head = :head
-                  where id = :id and version = :version
-                  """)
-              .param("on", today())
-              .param("events", seq)
-              .param("head", hash)
-              .param("id", minimumId)
-              .param("version", minimumVersion)
-              .deferExpecting(1, () -> new IllegalStateException("minimum act lost its row"));
-          writes
-              .sql(
-                  """
-                  insert into petition_event (petition_id, seq, act, on_date, actor,
-                    organisation_id, recorded_at, article, back_entered, admin_act, payload,
-                    algorithm, prev_hash, hash)
-                  values (:p, :seq, 'note', :on, 'dl-handler', :org, :at, '条例第三十二条', false,
-                    false, :payload, 'SHA-256', :prev, :hash)
-                  """)
-              .param("p", minimumId)
-              .param("seq", seq)
-              .param("on", today())
-              .param("org", DemoData.CITY_HUMAN_RESOURCES)
-              .param("at", clock.instant().atOffset(ZoneOffset.UTC))
-              .param("payload", MINIMUM_PAYLOAD)
-              .param("prev", String.format("%064x", seq - 1))
-              .param("hash", hash)
-              .defer();
+          event(minimumEvents + 1, "note", MINIMUM_PAYLOAD);
+          if (duty) {
+            writes()
+                .sql("delete from petition_duty where petition_id = :p")
+                .param("p", minimumId)
+                .defer();
+            writes()
+                .sql(
+                    """
+                    insert into petition_duty (petition_id, duty, due, owed_by, basis,
+                      provisional, optional, paused)
+                    values (:p, 'CONCLUDE', :due, :org, '条例第三十三条', false, false, false)
+                    """)
+                .param("p", minimumId)
+                .param("due", today().plusDays(60))
+                .param("org", DemoData.CITY_HUMAN_RESOURCES)
+                .defer();
+          }
+          if (notice) {
+            long serial =
+                writes()
+                    .sql(
+                        """
+                        update notice_number_sequence set last_serial = last_serial + 1
+                        where organisation_id = :org and type_code = 'bench' and number_year = :y
+                        """)
+                    .param("org", DemoData.CITY_HUMAN_RESOURCES)
+                    .param("y", today().getYear())
+                    .sendReturning("last_serial")
+                    .orElseThrow();
+            String number = "大人社信测〔" + today().getYear() + "〕" + serial + "号";
+            writes()
+                .sql(
+                    """
+                    insert into notice (id, petition_id, kind, status, act_seq, document_number,
+                      issued_on, issued_by_org, content, created_at)
+                    values (:id, :p, 'RECEIPT', 'ISSUED', :seq, :number, :on, :org, :content, :at)
+                    """)
+                .param("id", UUID.randomUUID().toString())
+                .param("p", minimumId)
+                .param("seq", minimumEvents)
+                .param("number", number)
+                .param("on", today())
+                .param("org", DemoData.CITY_HUMAN_RESOURCES)
+                .param("content", MINIMUM_NOTICE)
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .defer();
+            event(
+                minimumEvents + 1,
+                "issue-notice",
+                "{\"kind\":\"RECEIPT\",\"number\":\"" + number + "\"}");
+          }
         });
+  }
+
+  /** One event and the row's update under its version check, queued in the transaction. */
+  private void event(int seq, String act, String payload) {
+    String hash = String.format("%064x", seq);
+    writes()
+        .sql(
+            """
+            update petition set last_act_on = :on, version = version + 1,
+              history_events = :events, history_head = :head
+            where id = :id and version = :version
+            """)
+        .param("on", today())
+        .param("events", seq)
+        .param("head", hash)
+        .param("id", minimumId)
+        .param("version", minimumVersion)
+        .deferExpecting(1, () -> new IllegalStateException("minimum act lost its row"));
+    writes()
+        .sql(
+            """
+            insert into petition_event (petition_id, seq, act, on_date, actor,
+              organisation_id, recorded_at, article, back_entered, admin_act, payload,
+              algorithm, prev_hash, hash)
+            values (:p, :seq, :act, :on, 'dl-handler', :org, :at, '条例第三十二条', false,
+              false, :payload, 'SHA-256', :prev, :hash)
+            """)
+        .param("p", minimumId)
+        .param("seq", seq)
+        .param("act", act)
+        .param("on", today())
+        .param("org", DemoData.CITY_HUMAN_RESOURCES)
+        .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+        .param("payload", payload)
+        .param("prev", String.format("%064x", seq - 1))
+        .param("hash", hash)
+        .defer();
+    // counted as it is queued: a rolled-back transaction throws out of the loop
     minimumEvents = seq;
     minimumVersion++;
   }
+
+  private org.xinfang.shared.DeferredWrites writes() {
+    return context.getBean(org.xinfang.shared.DeferredWrites.class);
+  }
+
+  /** A notice's stored content of the usual size (1,443 bytes in the bench's own notices). */
+  private static final String MINIMUM_NOTICE =
+      ("{\"kind\":\"RECEIPT\",\"addressee\":\"王秀英\",\"facts\":\"" + FACTS + "\"}")
+          .repeat(6);
 
   /** A payload of an act's usual size (a reply's opinion and basis). */
   private static final String MINIMUM_PAYLOAD =

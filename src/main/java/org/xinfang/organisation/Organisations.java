@@ -54,7 +54,54 @@ public class Organisations {
    * The tree changes rarely and is read on every act: it is kept in memory, reloaded after 30
    * seconds (so another instance's additions are seen) and at once when an unknown id is asked for.
    */
-  private record Snapshot(java.util.Map<String, Organisation> byId, long loadedAt) {}
+  private static final class Snapshot {
+    private final java.util.Map<String, Organisation> byId;
+    private final long loadedAt;
+
+    /** Each organisation's direct children's ids, built once with the snapshot. */
+    private final java.util.Map<String, List<String>> children = new java.util.HashMap<>();
+
+    /**
+     * The subtrees asked for so far (every act asks for some: scopes, jurisdictions), each walked
+     * once per snapshot rather than once per question: a province has thousands of organisations.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Set<String>> subtrees =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    Snapshot(java.util.Map<String, Organisation> byId, long loadedAt) {
+      this.byId = byId;
+      this.loadedAt = loadedAt;
+      for (Organisation o : byId.values()) {
+        if (o.parentId() != null) {
+          children.computeIfAbsent(o.parentId(), k -> new ArrayList<>()).add(o.id());
+        }
+      }
+    }
+
+    java.util.Map<String, Organisation> byId() {
+      return byId;
+    }
+
+    long loadedAt() {
+      return loadedAt;
+    }
+
+    java.util.Set<String> subtree(String id) {
+      return subtrees.computeIfAbsent(id, this::walk);
+    }
+
+    private java.util.Set<String> walk(String id) {
+      java.util.Set<String> found = new java.util.LinkedHashSet<>();
+      java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(id));
+      while (!todo.isEmpty()) {
+        String next = todo.poll();
+        if (found.add(next)) {
+          todo.addAll(children.getOrDefault(next, List.of()));
+        }
+      }
+      return java.util.Collections.unmodifiableSet(found);
+    }
+  }
 
   private static final long SNAPSHOT_TTL_MILLIS = 30_000;
   private volatile Snapshot snapshot;
@@ -115,25 +162,11 @@ public class Organisations {
 
   /** The ids of this organisation and every organisation below it (empty for an unknown id). */
   public java.util.Set<String> subtree(String id) {
-    java.util.Map<String, Organisation> byId = snapshot(false).byId();
-    if (id == null || !byId.containsKey(id)) {
+    Snapshot s = snapshot(false);
+    if (id == null || !s.byId().containsKey(id)) {
       return java.util.Set.of();
     }
-    java.util.Map<String, List<String>> children = new java.util.HashMap<>();
-    for (Organisation o : byId.values()) {
-      if (o.parentId() != null) {
-        children.computeIfAbsent(o.parentId(), k -> new ArrayList<>()).add(o.id());
-      }
-    }
-    java.util.Set<String> found = new java.util.LinkedHashSet<>();
-    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(id));
-    while (!todo.isEmpty()) {
-      String next = todo.poll();
-      if (found.add(next)) {
-        todo.addAll(children.getOrDefault(next, List.of()));
-      }
-    }
-    return java.util.Collections.unmodifiableSet(found);
+    return s.subtree(id);
   }
 
   /**

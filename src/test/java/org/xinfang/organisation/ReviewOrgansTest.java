@@ -162,6 +162,29 @@ class ReviewOrgansTest extends IntegrationTest {
   }
 
   @Test
+  @DisplayName("a subtree asked for before an organisation is added below it includes it after")
+  void subtreeFollowsANewOrganisation() {
+    assertThat(organisations.subtree(CITY_GOVERNMENT)).contains(ZHONGSHAN_GOVERNMENT);
+    assertThat(organisations.subtree(ZHONGSHAN_GOVERNMENT)).doesNotContain(CITY_GOVERNMENT);
+    Organisation added =
+        organisations.create(
+            new NewOrganisation(
+                null,
+                "大连市测试事务局 " + UUID.randomUUID(),
+                null,
+                OrgLevel.CITY,
+                OrgType.DEPARTMENT,
+                CITY_GOVERNMENT,
+                "210200",
+                "line-" + UUID.randomUUID().toString().substring(0, 8),
+                false));
+    assertThat(organisations.subtree(CITY_GOVERNMENT)).contains(added.id(), ZHONGSHAN_GOVERNMENT);
+    assertThat(organisations.subtree(added.id())).containsExactly(added.id());
+    assertThat(organisations.subtree(PROVINCE_GOVERNMENT)).contains(added.id());
+    assertThat(organisations.subtree("no-such-org")).isEmpty();
+  }
+
+  @Test
   void children() {
     assertThat(organisations.children(QINGNIWAQIAO_STREET))
         .extracting(Organisation::id)
