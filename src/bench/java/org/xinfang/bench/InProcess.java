@@ -406,7 +406,7 @@ final class InProcess implements AutoCloseable {
   /**
    * What the law asks of an act in its own commit, at the least: its row, its event, its duty and,
    * on five acts in eight as in the life, a numbered notice (the serial taken from its counter, the
-   * notice stored, and its {@code issue-notice} event with the row's second update).
+   * notice stored, and its {@code issue-notice} event; the row updated once for both events).
    */
   void minimumActWithDutyAndNotice() {
     minimum(true, minimumEvents % ACTS_PER_LIFE < 5);
@@ -481,12 +481,12 @@ final class InProcess implements AutoCloseable {
                 "issue-notice",
                 "{\"kind\":\"RECEIPT\",\"number\":\"" + number + "\"}");
           }
+          row();
         });
   }
 
-  /** One event and the row's update under its version check, queued in the transaction. */
-  private void event(int seq, String act, String payload) {
-    String hash = String.format("%064x", seq);
+  /** The row's update under its version check, once per transaction, after its events. */
+  private void row() {
     writes()
         .sql(
             """
@@ -495,11 +495,17 @@ final class InProcess implements AutoCloseable {
             where id = :id and version = :version
             """)
         .param("on", today())
-        .param("events", seq)
-        .param("head", hash)
+        .param("events", minimumEvents)
+        .param("head", String.format("%064x", minimumEvents))
         .param("id", minimumId)
         .param("version", minimumVersion)
         .deferExpecting(1, () -> new IllegalStateException("minimum act lost its row"));
+    minimumVersion++;
+  }
+
+  /** One history event, queued in the transaction. */
+  private void event(int seq, String act, String payload) {
+    String hash = String.format("%064x", seq);
     writes()
         .sql(
             """
@@ -521,7 +527,6 @@ final class InProcess implements AutoCloseable {
         .defer();
     // counted as it is queued: a rolled-back transaction throws out of the loop
     minimumEvents = seq;
-    minimumVersion++;
   }
 
   private org.xinfang.shared.DeferredWrites writes() {
