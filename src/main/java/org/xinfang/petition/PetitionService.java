@@ -293,28 +293,17 @@ public class PetitionService {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       return transaction.execute(status -> work.get());
     }
-    boolean[] commitAttempted = {false};
-    org.xinfang.shared.KeptCopies.Use[] use = {null};
+    FirstDecision first = new FirstDecision();
     try {
       return transaction.execute(
           status -> {
-            use[0] = org.xinfang.shared.KeptCopies.allow();
-            trust.accept(use[0]);
-            TransactionSynchronizationManager.registerSynchronization(
-                new TransactionSynchronization() {
-                  @Override
-                  public void beforeCommit(boolean readOnly) {
-                    commitAttempted[0] = true;
-                  }
-                });
+            first.use = org.xinfang.shared.KeptCopies.allow();
+            trust.accept(first.use);
+            TransactionSynchronizationManager.registerSynchronization(first);
             return work.get();
           });
     } catch (RuntimeException refused) {
-      boolean decideAgain =
-          use[0] != null
-              && use[0].used()
-              && (!commitAttempted[0] || refused instanceof OptimisticLockingFailureException);
-      if (!decideAgain) {
+      if (!first.mayBeDecidedAgain(refused)) {
         throw refused;
       }
       forget.run();
@@ -324,6 +313,27 @@ public class PetitionService {
         again.addSuppressed(refused);
         throw again;
       }
+    }
+  }
+
+  /** What a first decision with kept copies did: whether it used one, and reached its commit. */
+  private static final class FirstDecision implements TransactionSynchronization {
+    private org.xinfang.shared.KeptCopies.Use use;
+    private boolean commitAttempted;
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      commitAttempted = true;
+    }
+
+    /**
+     * Refused after using a kept copy, before its commit was attempted or by a kept copy's check at
+     * the commit (the server stopped before the commit): the refusal may rest on what was kept.
+     */
+    boolean mayBeDecidedAgain(RuntimeException refused) {
+      return use != null
+          && use.used()
+          && (!commitAttempted || refused instanceof OptimisticLockingFailureException);
     }
   }
 
