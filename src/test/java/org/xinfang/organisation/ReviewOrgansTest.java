@@ -17,6 +17,21 @@ class ReviewOrgansTest extends IntegrationTest {
 
   @Autowired Organisations organisations;
 
+  /** A city department of its own line (no department of that line above it). */
+  private Organisation newCityDepartment() {
+    return organisations.create(
+        new NewOrganisation(
+            null,
+            "大连市测试事务局 " + UUID.randomUUID(),
+            null,
+            OrgLevel.CITY,
+            OrgType.DEPARTMENT,
+            CITY_GOVERNMENT,
+            "210200",
+            "line-" + UUID.randomUUID().toString().substring(0, 8),
+            false));
+  }
+
   private List<String> reviewOrgans(String id) {
     return organisations.reviewOrgans(id).stream().map(Organisation::id).toList();
   }
@@ -95,18 +110,7 @@ class ReviewOrgansTest extends IntegrationTest {
   @Test
   @DisplayName("a department with no same-line department above → its own government only")
   void departmentWithoutLineAbove() {
-    Organisation lonely =
-        organisations.create(
-            new NewOrganisation(
-                null,
-                "大连市测试事务局 " + UUID.randomUUID(),
-                null,
-                OrgLevel.CITY,
-                OrgType.DEPARTMENT,
-                CITY_GOVERNMENT,
-                "210200",
-                "line-" + UUID.randomUUID().toString().substring(0, 8),
-                false));
+    Organisation lonely = newCityDepartment();
     assertThat(reviewOrgans(lonely.id())).containsExactly(CITY_GOVERNMENT);
     assertThat(reviewOrgans("ln-gat")).containsExactly(PROVINCE_GOVERNMENT);
   }
@@ -166,18 +170,7 @@ class ReviewOrgansTest extends IntegrationTest {
   void subtreeFollowsANewOrganisation() {
     assertThat(organisations.subtree(CITY_GOVERNMENT)).contains(ZHONGSHAN_GOVERNMENT);
     assertThat(organisations.subtree(ZHONGSHAN_GOVERNMENT)).doesNotContain(CITY_GOVERNMENT);
-    Organisation added =
-        organisations.create(
-            new NewOrganisation(
-                null,
-                "大连市测试事务局 " + UUID.randomUUID(),
-                null,
-                OrgLevel.CITY,
-                OrgType.DEPARTMENT,
-                CITY_GOVERNMENT,
-                "210200",
-                "line-" + UUID.randomUUID().toString().substring(0, 8),
-                false));
+    Organisation added = newCityDepartment();
     assertThat(organisations.subtree(CITY_GOVERNMENT)).contains(added.id(), ZHONGSHAN_GOVERNMENT);
     assertThat(organisations.subtree(added.id())).containsExactly(added.id());
     assertThat(organisations.subtree(PROVINCE_GOVERNMENT)).contains(added.id());
