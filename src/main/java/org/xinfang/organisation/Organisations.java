@@ -147,10 +147,12 @@ public class Organisations {
 
   /** The organisations directly below this one (empty for an unknown id). */
   public List<Organisation> children(String id) {
-    return sorted(
-        snapshot(false).byId().values().stream()
-            .filter(o -> id != null && id.equals(o.parentId()))
-            .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+    Snapshot s = snapshot(false);
+    List<Organisation> below = new ArrayList<>();
+    for (String child : s.children.getOrDefault(id, List.of())) {
+      below.add(s.byId().get(child));
+    }
+    return sorted(below);
   }
 
   /** The top of the tree (the highest-level organisation without a parent), if any. */
