@@ -138,8 +138,8 @@ public final class BenchSuite {
       timed(p::minimumAct, Math.max(2, warmup / 2));
       timed(p::minimumActWithDutyAndNotice, Math.max(2, warmup / 2));
       timed(p::xinfangRegistration, Math.max(2, warmup / 2));
-      double[] x = new double[2], f = new double[2], i = new double[2], r = new double[2];
-      double[] m = new double[2], md = new double[2], mn = new double[2];
+      double[] x = new double[3], f = new double[3], i = new double[3], r = new double[3];
+      double[] m = new double[3], md = new double[3], mn = new double[3];
       int rounds = 3;
       for (int round = 1; round <= rounds; round++) {
         add(x, timed(p::xinfangLife, seconds / rounds));
@@ -197,13 +197,13 @@ public final class BenchSuite {
           fs[2] / 8,
           0);
       row(db + ": 1-row insert ms per tx (in database)", is[3], "ms per tx, all", is[2], 0);
-      // the acting thread's own CPU (the application and the driver), apart from the time it
-      // waited for the database or for a core (two cores shared with the database's backend)
-      row(db + ": Xinfang CPU ms per act (the acting thread)", xs[5] / 8, "ms per act, all", xs[2] / 8, 0);
-      row(db + ": Flowable CPU ms per act (the acting thread)", fs[5] / 8, "ms per act, all", fs[2] / 8, 0);
-      double[] ms = counted(p::minimumAct, 400), mns = counted(p::minimumActWithDutyAndNotice, 400);
-      row(db + ": minimum act CPU ms (the acting thread)", ms[5], "ms per tx, all", ms[2], 0);
-      row(db + ": the law's least act CPU ms (the acting thread)", mns[5], "ms per tx, all", mns[2], 0);
+      // the acting thread's own CPU in the timed rounds (the application and the driver), apart
+      // from the time it waited for the database or for a core (two cores shared with the
+      // database's backend)
+      cpuRow(db + ": Xinfang CPU ms per act (the acting thread)", x, InProcess.ACTS_PER_LIFE);
+      cpuRow(db + ": Flowable CPU ms per act (the acting thread)", f, InProcess.ACTS_PER_LIFE);
+      cpuRow(db + ": the least act CPU ms (the acting thread)", m, 1);
+      cpuRow(db + ": the law's least act CPU ms (the acting thread)", mn, 1);
     }
   }
 
@@ -214,6 +214,12 @@ public final class BenchSuite {
   private double[][] countedLives(InProcess p, String db) throws Exception {
     double[] xs = counted(p::xinfangLife, 40, p::figuresRead);
     writeStatements("target/bench/statements-" + db + "-xinfang.txt", 40);
+    System.out.printf("   %s: Xinfang's wait per life (ms), by what was sent:%n", db);
+    Counting.waitBySql.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+        .limit(12)
+        .forEach(
+            e -> System.out.printf("     %7.3f  %s%n", e.getValue().get() / 1e6 / 40, e.getKey()));
     double[] fs = counted(p::flowableLife, 40);
     writeStatements("target/bench/statements-" + db + "-flowable.txt", 40);
     row(db + ": Xinfang statements per act", xs[0] / 8, "Flowable statements per act", fs[0] / 8, 0);
@@ -229,12 +235,22 @@ public final class BenchSuite {
   private double inProcessRegistrations = Double.NaN;
 
   private static void add(double[] acc, double[] one) {
-    acc[0] += one[0];
-    acc[1] += one[1];
+    for (int i = 0; i < acc.length; i++) {
+      acc[i] += one[i];
+    }
   }
 
-  /** Runs the work until the time is up: {count, seconds}. */
+  /** The thread's CPU per act in timed rounds ({count, seconds, CPU seconds}), beside all. */
+  private void cpuRow(String name, double[] timed, int actsPer) {
+    double acts = timed[0] * actsPer;
+    row(name, timed[2] * 1e3 / acts, "ms per act, all", timed[1] * 1e3 / acts, 0);
+  }
+
+  /** Runs the work until the time is up: {count, seconds, the running thread's CPU seconds}. */
   private static double[] timed(Runnable work, int seconds) {
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long end = start + seconds * 1_000_000_000L;
     long n = 0;
@@ -242,7 +258,9 @@ public final class BenchSuite {
       work.run();
       n++;
     }
-    return new double[] {n, (System.nanoTime() - start) / 1e9};
+    return new double[] {
+      n, (System.nanoTime() - start) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9
+    };
   }
 
   /** The statements one life prepared, most frequent first (the profile of an act's SQL). */

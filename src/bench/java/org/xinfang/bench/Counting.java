@@ -28,8 +28,13 @@ final class Counting implements BeanPostProcessor {
   /** Statements prepared while on, by their SQL's first words (what an act sends). */
   static final java.util.Map<String, AtomicLong> bySql = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** The time waited in execute, by what was sent (its first statement, and how many more). */
+  static final java.util.Map<String, AtomicLong> waitBySql =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static void reset() {
     bySql.clear();
+    waitBySql.clear();
     statements.set(0);
     roundTrips.set(0);
     commits.set(0);
@@ -39,13 +44,13 @@ final class Counting implements BeanPostProcessor {
   @Override
   public Object postProcessAfterInitialization(Object bean, String name) {
     if (bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass())) {
-      return wrap(ds, DataSource.class, 1);
+      return wrap(ds, DataSource.class, 1, null);
     }
     return bean;
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T wrap(T target, Class<T> type, int parts) {
+  private static <T> T wrap(T target, Class<T> type, int parts, String label) {
     InvocationHandler h =
         (proxy, method, args) -> {
           String m = method.getName();
@@ -60,6 +65,7 @@ final class Counting implements BeanPostProcessor {
             }
           }
           int prepared = 1;
+          String sent = null;
           if (on && m.startsWith("prepare") && args != null && args[0] instanceof String sql) {
             String[] statementsOf = sql.split(";\n");
             // the commit sent in the text of the last writes (PostgreSQL) is counted as a commit
@@ -68,6 +74,12 @@ final class Counting implements BeanPostProcessor {
               String key = one.strip().replaceAll("\\s+", " ");
               key = key.length() > 90 ? key.substring(0, 90) : key;
               bySql.computeIfAbsent(key, x -> new AtomicLong()).incrementAndGet();
+              if (sent == null) {
+                sent = key.substring(0, Math.min(60, key.length()));
+              }
+            }
+            if (statementsOf.length > 1) {
+              sent += " (+" + (statementsOf.length - 1) + ")";
             }
           }
           Object result;
@@ -78,6 +90,9 @@ final class Counting implements BeanPostProcessor {
           }
           if (timed) {
             nanosInDatabase.addAndGet(System.nanoTime() - start);
+            waitBySql
+                .computeIfAbsent(m.equals("commit") ? "commit" : String.valueOf(label), x -> new AtomicLong())
+                .addAndGet(System.nanoTime() - start);
             if (m.equals("commit")) {
               commits.incrementAndGet();
             } else if (m.equals("executeBatch") && result instanceof int[] rows) {
@@ -97,7 +112,7 @@ final class Counting implements BeanPostProcessor {
             return result;
           }
           if (result instanceof Connection c && !Proxy.isProxyClass(c.getClass())) {
-            return wrap(c, Connection.class, 1);
+            return wrap(c, Connection.class, 1, null);
           }
           if (result instanceof Statement s && !Proxy.isProxyClass(s.getClass())) {
             Class<? extends Statement> kind =
@@ -106,7 +121,7 @@ final class Counting implements BeanPostProcessor {
                     : s instanceof java.sql.PreparedStatement
                         ? java.sql.PreparedStatement.class
                         : Statement.class;
-            return wrapStatement(s, kind, prepared);
+            return wrapStatement(s, kind, prepared, sent);
           }
           return result;
         };
@@ -126,7 +141,8 @@ final class Counting implements BeanPostProcessor {
   }
 
   @SuppressWarnings("unchecked")
-  private static Object wrapStatement(Statement s, Class<? extends Statement> kind, int parts) {
-    return wrap(s, (Class<Statement>) (Class<?>) kind, parts);
+  private static Object wrapStatement(
+      Statement s, Class<? extends Statement> kind, int parts, String label) {
+    return wrap(s, (Class<Statement>) (Class<?>) kind, parts, label);
   }
 }
