@@ -89,10 +89,11 @@ final class Counting implements BeanPostProcessor {
             throw e.getCause();
           }
           if (timed) {
-            nanosInDatabase.addAndGet(System.nanoTime() - start);
+            long waited = System.nanoTime() - start;
+            nanosInDatabase.addAndGet(waited);
             waitBySql
                 .computeIfAbsent(m.equals("commit") ? "commit" : String.valueOf(label), x -> new AtomicLong())
-                .addAndGet(System.nanoTime() - start);
+                .addAndGet(waited);
             if (m.equals("commit")) {
               commits.incrementAndGet();
             } else if (m.equals("executeBatch") && result instanceof int[] rows) {

@@ -58,6 +58,7 @@ final class InProcess implements AutoCloseable {
   private final DataSource dataSource;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
+  private final org.xinfang.shared.DeferredWrites writes;
   private final ProcessEngine flowable;
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -76,6 +77,7 @@ final class InProcess implements AutoCloseable {
         "   database: %s%n",
         jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL()));
     tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    writes = context.getBean(org.xinfang.shared.DeferredWrites.class);
     jdbc.execute(
         "create table if not exists bench_floor (id varchar(36) primary key, at timestamp with"
             + " time zone not null, payload varchar(200))");
@@ -431,11 +433,11 @@ final class InProcess implements AutoCloseable {
         s -> {
           event(minimumEvents + 1, "note", MINIMUM_PAYLOAD);
           if (duty) {
-            writes()
+            writes
                 .sql("delete from petition_duty where petition_id = :p")
                 .param("p", minimumId)
                 .defer();
-            writes()
+            writes
                 .sql(
                     """
                     insert into petition_duty (petition_id, duty, due, owed_by, basis,
@@ -449,7 +451,7 @@ final class InProcess implements AutoCloseable {
           }
           if (notice) {
             long serial =
-                writes()
+                writes
                     .sql(
                         """
                         update notice_number_sequence set last_serial = last_serial + 1
@@ -460,7 +462,7 @@ final class InProcess implements AutoCloseable {
                     .sendReturning("last_serial")
                     .orElseThrow();
             String number = "大人社信测〔" + today().getYear() + "〕" + serial + "号";
-            writes()
+            writes
                 .sql(
                     """
                     insert into notice (id, petition_id, kind, status, act_seq, document_number,
@@ -487,7 +489,7 @@ final class InProcess implements AutoCloseable {
 
   /** The row's update under its version check, once per transaction, after its events. */
   private void row() {
-    writes()
+    writes
         .sql(
             """
             update petition set last_act_on = :on, version = version + 1,
@@ -506,7 +508,7 @@ final class InProcess implements AutoCloseable {
   /** One history event, queued in the transaction. */
   private void event(int seq, String act, String payload) {
     String hash = String.format("%064x", seq);
-    writes()
+    writes
         .sql(
             """
             insert into petition_event (petition_id, seq, act, on_date, actor,
@@ -527,10 +529,6 @@ final class InProcess implements AutoCloseable {
         .defer();
     // counted as it is queued: a rolled-back transaction throws out of the loop
     minimumEvents = seq;
-  }
-
-  private org.xinfang.shared.DeferredWrites writes() {
-    return context.getBean(org.xinfang.shared.DeferredWrites.class);
   }
 
   /** A notice's stored content of the usual size (1,443 bytes in the bench's own notices). */

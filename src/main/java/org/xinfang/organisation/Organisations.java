@@ -86,6 +86,10 @@ public class Organisations {
       return loadedAt;
     }
 
+    List<String> children(String id) {
+      return children.getOrDefault(id, List.of());
+    }
+
     java.util.Set<String> subtree(String id) {
       return subtrees.computeIfAbsent(id, this::walk);
     }
@@ -96,7 +100,7 @@ public class Organisations {
       while (!todo.isEmpty()) {
         String next = todo.poll();
         if (found.add(next)) {
-          todo.addAll(children.getOrDefault(next, List.of()));
+          todo.addAll(children(next));
         }
       }
       return java.util.Collections.unmodifiableSet(found);
@@ -149,7 +153,7 @@ public class Organisations {
   public List<Organisation> children(String id) {
     Snapshot s = snapshot(false);
     List<Organisation> below = new ArrayList<>();
-    for (String child : s.children.getOrDefault(id, List.of())) {
+    for (String child : s.children(id)) {
       below.add(s.byId().get(child));
     }
     return sorted(below);

@@ -22,9 +22,9 @@ public final class KeptCopies {
    * user) it may take as kept — an act's own petition, never one it merely reads.
    */
   public static final class Use {
-    private volatile boolean used;
-    private final java.util.Set<Object> subjects =
-        java.util.concurrent.ConcurrentHashMap.newKeySet();
+    // bound to one transaction, used by its thread only
+    private boolean used;
+    private final java.util.Set<Object> subjects = new java.util.HashSet<>();
 
     private Use() {}
 
