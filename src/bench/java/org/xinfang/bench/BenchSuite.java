@@ -137,9 +137,12 @@ public final class BenchSuite {
       timed(p::insertFloor, warmup);
       timed(p::minimumAct, Math.max(2, warmup / 2));
       timed(p::minimumActWithDutyAndNotice, Math.max(2, warmup / 2));
+      timed(p::appendedActWithProjections, Math.max(2, warmup / 2));
+      timed(p::appendedActWithBulkProjections, Math.max(2, warmup / 2));
       timed(p::xinfangRegistration, Math.max(2, warmup / 2));
       double[] x = new double[3], f = new double[3], i = new double[3], r = new double[3];
       double[] m = new double[3], md = new double[3], mn = new double[3];
+      double[] ao = new double[3], ap = new double[3], ab = new double[3];
       int rounds = 3;
       for (int round = 1; round <= rounds; round++) {
         add(x, timed(p::xinfangLife, seconds / rounds));
@@ -149,16 +152,23 @@ public final class BenchSuite {
         add(m, timed(p::minimumAct, seconds / rounds));
         add(md, timed(p::minimumActWithDuty, seconds / rounds));
         add(mn, timed(p::minimumActWithDutyAndNotice, seconds / rounds));
+        add(ao, timed(p::appendOnlyAct, seconds / rounds));
+        add(ap, timed(p::appendedActWithProjections, seconds / rounds));
+        add(ab, timed(p::appendedActWithBulkProjections, seconds / rounds));
         System.out.printf(
             "   round %d: Xinfang %.1f lives/s, Flowable %.1f lives/s, insert %.0f tx/s,"
-                + " the least act %.0f, with its duty %.0f, with notices %.0f tx/s%n",
+                + " the least act %.0f, with its duty %.0f, with notices %.0f tx/s;"
+                + " appended: the event alone %.0f, with projections %.0f, in bulk %.0f acts/s%n",
             round,
             x[0] / x[1],
             f[0] / f[1],
             i[0] / i[1],
             m[0] / m[1],
             md[0] / md[1],
-            mn[0] / mn[1]);
+            mn[0] / mn[1],
+            ao[0] / ao[1],
+            ap[0] / ap[1],
+            ab[0] / ab[1]);
       }
       double xl = x[0] / x[1], fl = f[0] / f[1], floor = i[0] / i[1], reg = r[0] / r[1];
       double acts = xl * InProcess.ACTS_PER_LIFE;
@@ -182,6 +192,35 @@ public final class BenchSuite {
           0);
       row(db + ": the law's least act tx/s", law, "1-row insert tx/s", floor, 0);
       row(db + ": Xinfang acts/s against the law's least act", acts, "the law's least act tx/s", law, 0);
+      // the same law's writes when the act's commit holds only its event (the position in the
+      // history as its version check) and the row, duty and notice are projected after it, in
+      // batches: the bound of an event-appending design, projections counted in
+      double appendOnly = ao[0] / ao[1], appended = ap[0] / ap[1];
+      row(db + ": an act appending its event only, tx/s", appendOnly, "1-row insert tx/s", floor, 0);
+      row(
+          db
+              + ": the law's least act appended (projected in batches of "
+              + InProcess.PROJECTION_BATCH
+              + "), acts/s",
+          appended,
+          "1-row insert tx/s",
+          floor,
+          0);
+      row(db + ": the law's least act appended, acts/s", appended, "Flowable acts/s", fa, 0);
+      row(
+          db + ": the law's least act appended, acts/s",
+          appended,
+          "the law's least act tx/s",
+          law,
+          0);
+      double bulk = ab[0] / ab[1];
+      row(
+          db + ": the law's least act appended, projected a statement per table, acts/s",
+          bulk,
+          "1-row insert tx/s",
+          floor,
+          0);
+      row(db + ": the law's least act appended in bulk, acts/s", bulk, "Flowable acts/s", fa, 0);
       if (db.equals("PostgreSQL")) {
         inProcessRegistrations = reg;
       }
@@ -210,6 +249,8 @@ public final class BenchSuite {
       cpuRow(db + ": Flowable CPU ms per act (the acting thread)", f, InProcess.ACTS_PER_LIFE);
       cpuRow(db + ": the least act CPU ms (the acting thread)", m, 1);
       cpuRow(db + ": the law's least act CPU ms (the acting thread)", mn, 1);
+      cpuRow(db + ": the law's least act appended, CPU ms (the acting thread)", ap, 1);
+      cpuRow(db + ": the law's least act appended in bulk, CPU ms (the acting thread)", ab, 1);
     }
   }
 

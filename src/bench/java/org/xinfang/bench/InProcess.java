@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -390,11 +391,12 @@ final class InProcess implements AutoCloseable {
   private long minimumVersion;
 
   /**
-   * The least any implementation of an act can write, on this application's own tables: the
-   * petition's row under its version check and one history event (a payload and a chain link of
-   * the usual size), in one committed transaction, through the same deferred writes an act uses
+   * The least an act can write in its own commit when that commit holds its state, on this
+   * application's own tables: the petition's row under its version check and one history event (a
+   * payload and a chain link of the usual size), in one committed transaction, through the same deferred writes an act uses
    * (on PostgreSQL one round trip with the commit). No rule, no duty, no notice, no journal: what
-   * this loop reaches bounds what any act could.
+   * this loop reaches bounds what any act of that design could (an act that appends only its event
+   * is bounded by {@link #appendOnlyAct}).
    */
   void minimumAct() {
     minimum(false, false);
@@ -505,8 +507,15 @@ final class InProcess implements AutoCloseable {
     minimumVersion++;
   }
 
-  /** One history event, queued in the transaction. */
+  /** One history event of the least act's petition, queued in the transaction. */
   private void event(int seq, String act, String payload) {
+    event(minimumId, seq, act, payload);
+    // counted as it is queued: a rolled-back transaction throws out of the loop
+    minimumEvents = seq;
+  }
+
+  /** One history event, queued in the transaction. */
+  private void event(String petitionId, int seq, String act, String payload) {
     String hash = String.format("%064x", seq);
     writes
         .sql(
@@ -517,7 +526,7 @@ final class InProcess implements AutoCloseable {
             values (:p, :seq, :act, :on, 'dl-handler', :org, :at, '条例第三十二条', false,
               false, :payload, 'SHA-256', :prev, :hash)
             """)
-        .param("p", minimumId)
+        .param("p", petitionId)
         .param("seq", seq)
         .param("act", act)
         .param("on", today())
@@ -527,8 +536,314 @@ final class InProcess implements AutoCloseable {
         .param("prev", String.format("%064x", seq - 1))
         .param("hash", hash)
         .defer();
-    // counted as it is queued: a rolled-back transaction throws out of the loop
-    minimumEvents = seq;
+  }
+
+  // ------------------------------------------- the least an act can write when it appends events
+
+  /** Acts projected per projection transaction in {@link #appendedAct}. */
+  static final int PROJECTION_BATCH = 32;
+
+  private String[] appendedIds;
+  private int[] appendedSeqs;
+  private long appendedActs;
+
+  /** The acts not yet projected: petition index, act position, notice position or 0. */
+  private final List<int[]> appendedUnprojected = new ArrayList<>();
+
+  /**
+   * The least an act can write in its own commit when the history is the only record written
+   * there: its event, whose primary key (petition, position) is the version check — a second act
+   * decided on the same history fails on it. The row, the duty and the notice are then
+   * projections, written after the commit ({@link #appendedActWithProjections}); here they are not
+   * written at all.
+   */
+  void appendOnlyAct() {
+    appended(false);
+  }
+
+  /**
+   * The law's least act as an appended event: the act's commit holds its event only; every {@value
+   * #PROJECTION_BATCH} acts, one transaction writes what the law's least act wrote in each act's
+   * own commit — each act's row update and duty, and on five acts in eight the numbered notice
+   * (serials taken for the batch in one update of the counter) with its {@code issue-notice}
+   * event at the position the act reserved. The acts go to {@value #PROJECTION_BATCH} petitions
+   * in turn, as a city's acts go to many, so a batch writes each row once. The time of the
+   * projections is counted in the acts'.
+   */
+  void appendedActWithProjections() {
+    appended(true);
+  }
+
+  /**
+   * As {@link #appendedActWithProjections}, each batch projected in one statement per table: the
+   * rows in one {@code merge}, the duties in one delete and one insert of many rows, the notices
+   * and their events in one insert each.
+   */
+  void appendedActWithBulkProjections() {
+    bulkProjections = true;
+    try {
+      appended(true);
+    } finally {
+      bulkProjections = false;
+    }
+  }
+
+  private boolean bulkProjections;
+
+  private void appended(boolean project) {
+    if (appendedIds == null) {
+      appendedIds = new String[PROJECTION_BATCH];
+      appendedSeqs = new int[PROJECTION_BATCH];
+      for (int i = 0; i < PROJECTION_BATCH; i++) {
+        appendedIds[i] =
+            as("dl-clerk", () -> petitions.register(registration(k++, today()))).id();
+      }
+      figuresRead();
+      for (int i = 0; i < PROJECTION_BATCH; i++) {
+        appendedSeqs[i] =
+            jdbc.queryForObject(
+                "select history_events from petition where id = ?", Integer.class, appendedIds[i]);
+      }
+      jdbc.update(
+          "insert into notice_number_sequence (organisation_id, type_code, number_year,"
+              + " last_serial) values (?, 'bench-appended', ?, 0)",
+          DemoData.CITY_HUMAN_RESOURCES,
+          today().getYear());
+    }
+    int j = (int) (appendedActs % PROJECTION_BATCH);
+    boolean notice = appendedActs % ACTS_PER_LIFE < 5;
+    int seq = appendedSeqs[j] + 1;
+    tx.executeWithoutResult(s -> event(appendedIds[j], seq, "note", MINIMUM_PAYLOAD));
+    appendedSeqs[j] = seq;
+    appendedActs++;
+    if (!project) {
+      return;
+    }
+    // a notice act reserves the next position for its issue-notice event
+    appendedUnprojected.add(new int[] {j, seq, notice ? ++appendedSeqs[j] : 0});
+    if (appendedUnprojected.size() >= PROJECTION_BATCH) {
+      if (bulkProjections) {
+        projectAppendedInBulk();
+      } else {
+        projectAppended();
+      }
+    }
+  }
+
+  /** One transaction projecting the appended acts, a statement per table. */
+  private void projectAppendedInBulk() {
+    tx.executeWithoutResult(
+        s -> {
+          List<int[]> acts = appendedUnprojected;
+          StringBuilder rows = new StringBuilder();
+          StringBuilder duties = new StringBuilder();
+          Map<String, Object> rowParams = new LinkedHashMap<>();
+          Map<String, Object> dutyParams = new LinkedHashMap<>();
+          List<String> ids = new ArrayList<>();
+          int notices = 0;
+          for (int i = 0; i < acts.size(); i++) {
+            int[] act = acts.get(i);
+            String id = appendedIds[act[0]];
+            int last = act[2] > 0 ? act[2] : act[1];
+            notices += act[2] > 0 ? 1 : 0;
+            ids.add(id);
+            rows.append(i == 0 ? "" : ", ")
+                .append("(cast(:id")
+                .append(i)
+                .append(" as varchar(36)), cast(:e")
+                .append(i)
+                .append(" as integer), cast(:h")
+                .append(i)
+                .append(" as varchar(128)))");
+            rowParams.put("id" + i, id);
+            rowParams.put("e" + i, last);
+            rowParams.put("h" + i, String.format("%064x", last));
+            duties
+                .append(i == 0 ? "" : ", ")
+                .append("(:p")
+                .append(i)
+                .append(", 'CONCLUDE', :due, :org, '条例第三十三条', false, false, false)");
+            dutyParams.put("p" + i, id);
+          }
+          writes
+              .sql(
+                  "merge into petition t using (values "
+                      + rows
+                      + ") as v (id, events, head) on t.id = v.id when matched then update set"
+                      + " last_act_on = :on, version = t.version + 1, history_events = v.events,"
+                      + " history_head = v.head")
+              .params(rowParams)
+              .param("on", today())
+              .defer();
+          writes
+              .sql("delete from petition_duty where petition_id in (:ids)")
+              .param("ids", ids)
+              .defer();
+          writes
+              .sql(
+                  "insert into petition_duty (petition_id, duty, due, owed_by, basis, provisional,"
+                      + " optional, paused) values "
+                      + duties)
+              .params(dutyParams)
+              .param("due", today().plusDays(60))
+              .param("org", DemoData.CITY_HUMAN_RESOURCES)
+              .defer();
+          if (notices == 0) {
+            return;
+          }
+          long serial =
+              writes
+                      .sql(
+                          """
+                          update notice_number_sequence set last_serial = last_serial + :n
+                          where organisation_id = :org and type_code = 'bench-appended'
+                            and number_year = :y
+                          """)
+                      .param("n", notices)
+                      .param("org", DemoData.CITY_HUMAN_RESOURCES)
+                      .param("y", today().getYear())
+                      .sendReturning("last_serial")
+                      .orElseThrow()
+                  - notices;
+          StringBuilder noticeRows = new StringBuilder();
+          StringBuilder eventRows = new StringBuilder();
+          Map<String, Object> noticeParams = new LinkedHashMap<>();
+          Map<String, Object> eventParams = new LinkedHashMap<>();
+          int n = 0;
+          for (int[] act : acts) {
+            if (act[2] == 0) {
+              continue;
+            }
+            String number = "大人社信追〔" + today().getYear() + "〕" + ++serial + "号";
+            noticeRows
+                .append(n == 0 ? "" : ", ")
+                .append(
+                    "(:id%d, :p%d, 'RECEIPT', 'ISSUED', :seq%d, :number%d, :on, :org, :content, :at)"
+                        .formatted(n, n, n, n));
+            noticeParams.put("id" + n, UUID.randomUUID().toString());
+            noticeParams.put("p" + n, appendedIds[act[0]]);
+            noticeParams.put("seq" + n, act[1]);
+            noticeParams.put("number" + n, number);
+            eventRows
+                .append(n == 0 ? "" : ", ")
+                .append(
+                    ("(:p%d, :seq%d, 'issue-notice', :on, 'dl-handler', :org, :at, '条例第三十二条',"
+                            + " false, false, :payload%d, 'SHA-256', :prev%d, :hash%d)")
+                        .formatted(n, n, n, n, n));
+            eventParams.put("p" + n, appendedIds[act[0]]);
+            eventParams.put("seq" + n, act[2]);
+            eventParams.put("payload" + n, "{\"kind\":\"RECEIPT\",\"number\":\"" + number + "\"}");
+            eventParams.put("prev" + n, String.format("%064x", act[2] - 1));
+            eventParams.put("hash" + n, String.format("%064x", act[2]));
+            n++;
+          }
+          writes
+              .sql(
+                  "insert into notice (id, petition_id, kind, status, act_seq, document_number,"
+                      + " issued_on, issued_by_org, content, created_at) values "
+                      + noticeRows)
+              .params(noticeParams)
+              .param("on", today())
+              .param("org", DemoData.CITY_HUMAN_RESOURCES)
+              .param("content", MINIMUM_NOTICE)
+              .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+              .defer();
+          writes
+              .sql(
+                  "insert into petition_event (petition_id, seq, act, on_date, actor,"
+                      + " organisation_id, recorded_at, article, back_entered, admin_act, payload,"
+                      + " algorithm, prev_hash, hash) values "
+                      + eventRows)
+              .params(eventParams)
+              .param("on", today())
+              .param("org", DemoData.CITY_HUMAN_RESOURCES)
+              .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+              .defer();
+        });
+    appendedUnprojected.clear();
+  }
+
+  /** One transaction projecting the appended acts: rows, duties, numbered notices. */
+  private void projectAppended() {
+    tx.executeWithoutResult(
+        s -> {
+          int notices = 0;
+          for (int[] act : appendedUnprojected) {
+            String id = appendedIds[act[0]];
+            notices += act[2] > 0 ? 1 : 0;
+            writes
+                .sql(
+                    """
+                    update petition set last_act_on = :on, version = version + 1,
+                      history_events = :events, history_head = :head
+                    where id = :id
+                    """)
+                .param("on", today())
+                .param("events", act[2] > 0 ? act[2] : act[1])
+                .param("head", String.format("%064x", act[2] > 0 ? act[2] : act[1]))
+                .param("id", id)
+                .defer();
+            writes.sql("delete from petition_duty where petition_id = :p").param("p", id).defer();
+            writes
+                .sql(
+                    """
+                    insert into petition_duty (petition_id, duty, due, owed_by, basis,
+                      provisional, optional, paused)
+                    values (:p, 'CONCLUDE', :due, :org, '条例第三十三条', false, false, false)
+                    """)
+                .param("p", id)
+                .param("due", today().plusDays(60))
+                .param("org", DemoData.CITY_HUMAN_RESOURCES)
+                .defer();
+          }
+          if (notices == 0) {
+            return;
+          }
+          long last =
+              writes
+                  .sql(
+                      """
+                      update notice_number_sequence set last_serial = last_serial + :n
+                      where organisation_id = :org and type_code = 'bench-appended'
+                        and number_year = :y
+                      """)
+                  .param("n", notices)
+                  .param("org", DemoData.CITY_HUMAN_RESOURCES)
+                  .param("y", today().getYear())
+                  .sendReturning("last_serial")
+                  .orElseThrow();
+          long serial = last - notices;
+          for (int[] act : appendedUnprojected) {
+            if (act[2] == 0) {
+              continue;
+            }
+            // numbered apart from the least act's notices (one document number per organ)
+            String number = "大人社信追〔" + today().getYear() + "〕" + ++serial + "号";
+            writes
+                .sql(
+                    """
+                    insert into notice (id, petition_id, kind, status, act_seq,
+                      document_number, issued_on, issued_by_org, content, created_at)
+                    values (:id, :p, 'RECEIPT', 'ISSUED', :seq, :number, :on, :org, :content,
+                      :at)
+                    """)
+                .param("id", UUID.randomUUID().toString())
+                .param("p", appendedIds[act[0]])
+                .param("seq", act[1])
+                .param("number", number)
+                .param("on", today())
+                .param("org", DemoData.CITY_HUMAN_RESOURCES)
+                .param("content", MINIMUM_NOTICE)
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .defer();
+            event(
+                appendedIds[act[0]],
+                act[2],
+                "issue-notice",
+                "{\"kind\":\"RECEIPT\",\"number\":\"" + number + "\"}");
+          }
+        });
+    appendedUnprojected.clear();
   }
 
   /** A notice's stored content of the usual size (1,443 bytes in the bench's own notices). */
