@@ -20,7 +20,9 @@ import org.xinfang.petition.PetitionActed;
  * therefore not read-only), so every figure of LAW.md §9 is exact as of its read, and every few
  * seconds ({@link FigureProjectionJob}) so the journal stays short. Drains take turns on a locked
  * row ({@code figure_lock}), across instances too: the volumes per day are adjusted by differences
- * and must not be adjusted twice for the same change.
+ * and must not be adjusted twice for the same change. Each drain also notes the petitions it took
+ * in the deadline watch's journal ({@link org.xinfang.petition.DutyChanges}), which has the drain
+ * run before it reads ({@link Figures#projectNoted}): the acts' one note serves both.
  */
 @Component
 class FigureProjector {
@@ -34,6 +36,7 @@ class FigureProjector {
   private final JdbcClient jdbc;
   private final org.xinfang.shared.DeferredWrites writes;
   private final FactStore facts;
+  private final org.xinfang.petition.DutyChanges dutyChanges;
   private final TransactionTemplate separate;
   private final TransactionTemplate nested;
 
@@ -41,8 +44,10 @@ class FigureProjector {
       JdbcClient jdbc,
       FactStore facts,
       PlatformTransactionManager transactionManager,
-      org.xinfang.shared.DeferredWrites writes) {
+      org.xinfang.shared.DeferredWrites writes,
+      org.xinfang.petition.DutyChanges dutyChanges) {
     this.jdbc = jdbc;
+    this.dutyChanges = dutyChanges;
     this.writes = writes;
     this.facts = facts;
     this.separate = new TransactionTemplate(transactionManager);
@@ -134,6 +139,10 @@ class FigureProjector {
     }
     // a petition noted twice is derived once; a note written meanwhile (not read here) stays
     Set<String> petitions = new LinkedHashSet<>(notedPetitions);
+    // the deadline watch's journal learns of the same acts here, not from each act (DutyChanges).
+    // Every petition read is noted there, projected or not: a petition whose facts fail to derive
+    // (a defect, logged) keeps its place in the watch's next run, noted again by each drain
+    dutyChanges.note(petitions);
     Set<String> projected = project(petitions);
     List<Long> done = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {

@@ -86,6 +86,15 @@ public class Figures {
   private final int minCell;
   private final FigureProjector projector;
 
+  /**
+   * Projects every act noted and not yet projected, in transactions of its own (outside any the
+   * caller holds): the deadline watch calls it before it reads its journal, which each drain feeds
+   * ({@link org.xinfang.petition.DutyChanges}). Answers how many notes it projected.
+   */
+  public long projectNoted() {
+    return projector.drain();
+  }
+
   Figures(
       JdbcClient jdbc,
       FigureProjector projector,

@@ -1051,7 +1051,7 @@ public class PetitionService {
   private PetitionView perform(Petition petition, Act act, Petition.Acting acting) {
     petition.perform(act, acting, law());
     petitions.save(petition);
-    petitions.writeDuties(petition.id(), petition.duties(law(), acting.today()));
+    petitions.rewriteDutiesOfAct(petition.id(), petition.duties(law(), acting.today()));
     return publishAndView(petition);
   }
 

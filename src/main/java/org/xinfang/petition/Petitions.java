@@ -1257,18 +1257,30 @@ class Petitions {
 
   // ------------------------------------------------------------------ duties projection
 
-  /** Rewrites what is owed on a petition (called in the transaction of every act). */
+  /**
+   * Rewrites what is owed on a petition outside an act (a holiday notice moved provisional due
+   * dates), and notes the petition for the deadline watch's next run ({@link DutyChanges}).
+   */
   void writeDuties(String petitionId, List<Duty> duties) {
+    changes.note(petitionId);
+    rewriteDutiesOfAct(petitionId, duties);
+  }
+
+  /**
+   * Rewrites what is owed on a petition, in the transaction of the act that changed it. The act's
+   * own note ({@link PetitionActed}, heard by the figures' journal) reaches the deadline watch
+   * ({@link DutyChanges#note(java.util.Collection)}): the act writes no note of its own.
+   */
+  void rewriteDutiesOfAct(String petitionId, List<Duty> duties) {
     writes.sql("delete from petition_duty where petition_id = :p").param("p", petitionId).defer();
     insertDuties(petitionId, duties);
   }
 
   /**
-   * Writes what is owed on a petition that owes nothing yet (one just registered), and notes the
-   * petition for the deadline watch's next run ({@link DutyChanges}).
+   * Writes what is owed on a petition that owes nothing yet (one just registered, whose {@link
+   * PetitionActed} reaches the deadline watch as an act's does).
    */
   void insertDuties(String petitionId, List<Duty> duties) {
-    changes.note(petitionId);
     for (Duty d : duties) {
       writes
           .sql(

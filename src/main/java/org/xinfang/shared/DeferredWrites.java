@@ -53,7 +53,50 @@ public class DeferredWrites {
   private final DataSource dataSource;
   private final boolean postgres;
   private final SQLExceptionTranslator translator;
-  private final Map<String, ParsedSql> parsed = new ConcurrentHashMap<>();
+  private final Map<String, Template> templates = new ConcurrentHashMap<>();
+
+  /** Texts kept in {@link #templates} and {@link #checked}, at most (each the same few hundred). */
+  private static final int KEPT_TEXTS = 2_000;
+
+  /** The server-checked forms of writes ({@link #serverChecked}), by text, count and place. */
+  private final Map<String, String> checked = new ConcurrentHashMap<>();
+
+  /**
+   * The texts of batches sent before, by their statements' texts: the same batch sends the same
+   * {@code String}, whose hash the driver's statement cache then does not compute again.
+   */
+  private final Map<List<String>, String> batches = new ConcurrentHashMap<>();
+
+  /**
+   * A write's text parsed once: its {@code ?} form when every parameter is one value, and the
+   * parameters' names in the order of their placeholders.
+   */
+  private record Template(ParsedSql parsed, String sql, List<String> names) {
+
+    static Template of(String namedSql) {
+      ParsedSql parsed = NamedParameterUtils.parseSqlStatement(namedSql);
+      // a source that answers every name with the name itself: the values in placeholder order
+      // are then the names
+      org.springframework.jdbc.core.namedparam.SqlParameterSource naming =
+          new org.springframework.jdbc.core.namedparam.AbstractSqlParameterSource() {
+            @Override
+            public boolean hasValue(String name) {
+              return true;
+            }
+
+            @Override
+            public Object getValue(String name) {
+              return name;
+            }
+          };
+      List<String> ordered = new ArrayList<>();
+      for (Object name : NamedParameterUtils.buildValueArray(parsed, naming, null)) {
+        ordered.add((String) name);
+      }
+      String sql = NamedParameterUtils.substituteNamedParameters(parsed, naming);
+      return new Template(parsed, sql, List.copyOf(ordered));
+    }
+  }
 
   public DeferredWrites(DataSource dataSource, Database database) {
     this.dataSource = dataSource;
@@ -162,7 +205,27 @@ public class DeferredWrites {
 
   private Pending pending(
       Write w, int expected, Supplier<? extends RuntimeException> otherwise, boolean counts) {
-    ParsedSql p = parsed.computeIfAbsent(w.sql, NamedParameterUtils::parseSqlStatement);
+    Template t = templates.get(w.sql);
+    if (t == null) {
+      t = Template.of(w.sql);
+      if (templates.size() < KEPT_TEXTS) {
+        templates.put(w.sql, t);
+      }
+    }
+    if (w.params.values().stream().noneMatch(v -> v instanceof Iterable<?>)) {
+      // every parameter one value: the text as parsed, the values in its placeholders' order
+      Object[] args = new Object[t.names().size()];
+      for (int i = 0; i < args.length; i++) {
+        String name = t.names().get(i);
+        if (!w.params.containsKey(name)) {
+          throw new org.springframework.dao.InvalidDataAccessApiUsageException(
+              "No value supplied for the SQL parameter '" + name + "'");
+        }
+        args[i] = w.params.get(name);
+      }
+      return new Pending(t.sql(), args, expected, otherwise, counts);
+    }
+    ParsedSql p = t.parsed();
     MapSqlParameterSource source = new MapSqlParameterSource(w.params);
     // a collection parameter stands for as many placeholders as it has elements (`in (:ids)`)
     List<Object> args = new ArrayList<>();
@@ -441,17 +504,24 @@ public class DeferredWrites {
    * update or delete without a {@code returning} of its own. A count check: {@code select
    * xinfang_expect_rows((select count(*) …), expected, place)}.
    */
-  private static Pending serverChecked(Pending w, int place) {
-    String check = "xinfang_expect_rows(%s, " + w.expected() + ", " + place + ")";
-    String sql =
-        w.counts()
-            // a query that answers no row reads as no count (-1): it fails the check
-            ? "select " + check.formatted("coalesce((" + w.sql().strip() + "), -1)")
-            : "with deferred_write as ("
-                + w.sql().strip()
-                + " returning 1) select "
-                + check.formatted("count(*)")
-                + " from deferred_write";
+  private Pending serverChecked(Pending w, int place) {
+    String key = w.expected() + " " + place + " " + w.counts() + " " + w.sql();
+    String sql = checked.get(key);
+    if (sql == null) {
+      String check = "xinfang_expect_rows(%s, " + w.expected() + ", " + place + ")";
+      sql =
+          w.counts()
+              // a query that answers no row reads as no count (-1): it fails the check
+              ? "select " + check.formatted("coalesce((" + w.sql().strip() + "), -1)")
+              : "with deferred_write as ("
+                  + w.sql().strip()
+                  + " returning 1) select "
+                  + check.formatted("count(*)")
+                  + " from deferred_write";
+      if (checked.size() < KEPT_TEXTS) {
+        checked.put(key, sql);
+      }
+    }
     return new Pending(sql, w.args(), w.expected(), w.otherwise(), w.counts());
   }
 
@@ -464,19 +534,29 @@ public class DeferredWrites {
   }
 
   /** The writes as one prepared text: the driver sends its statements together. */
-  private static Pending joined(List<Pending> batch) {
+  private Pending joined(List<Pending> batch) {
     if (batch.size() == 1) {
       return batch.get(0);
     }
-    StringBuilder sql = new StringBuilder();
-    List<Object> args = new ArrayList<>();
+    List<String> texts = new ArrayList<>(batch.size());
+    int count = 0;
     for (Pending p : batch) {
-      if (!sql.isEmpty()) {
-        sql.append(";\n");
-      }
-      sql.append(p.sql());
-      args.addAll(java.util.Arrays.asList(p.args()));
+      texts.add(p.sql());
+      count += p.args().length;
     }
-    return new Pending(sql.toString(), args.toArray(), -1, null);
+    String sql = batches.get(texts);
+    if (sql == null) {
+      sql = String.join(";\n", texts);
+      if (batches.size() < KEPT_TEXTS) {
+        batches.put(List.copyOf(texts), sql);
+      }
+    }
+    Object[] args = new Object[count];
+    int at = 0;
+    for (Pending p : batch) {
+      System.arraycopy(p.args(), 0, args, at, p.args().length);
+      at += p.args().length;
+    }
+    return new Pending(sql, args, -1, null);
   }
 }

@@ -56,6 +56,7 @@ public class Watch {
   private final org.springframework.jdbc.core.JdbcTemplate batch;
   private final org.xinfang.shared.Database database;
   private final DutyChanges changes;
+  private final org.xinfang.figures.Figures figures;
 
   Watch(
       JdbcClient jdbc,
@@ -68,8 +69,10 @@ public class Watch {
       PlatformTransactionManager transactions,
       org.springframework.jdbc.core.JdbcTemplate batch,
       org.xinfang.shared.Database database,
-      DutyChanges changes) {
+      DutyChanges changes,
+      org.xinfang.figures.Figures figures) {
     this.changes = changes;
+    this.figures = figures;
     this.jdbc = jdbc;
     this.batch = batch;
     this.database = database;
@@ -141,6 +144,8 @@ public class Watch {
     if (done.isPresent()) {
       return alreadyRecorded(done.get());
     }
+    // the acts committed so far reach the journal read below through the figures' drain
+    figures.projectNoted();
     try {
       return transaction.execute(
           status -> {

@@ -39,6 +39,7 @@ class FigureProjectionTest extends IntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired org.xinfang.shared.DeferredWrites writes;
+  @Autowired org.xinfang.petition.DutyChanges dutyChanges;
 
   final String tag = UUID.randomUUID().toString().substring(0, 8);
   final String gov = "fp-gov-" + tag;
@@ -133,7 +134,7 @@ class FigureProjectionTest extends IntegrationTest {
               }
             }
           };
-      new FigureProjector(jdbc, hooked, transactionManager, writes).drain();
+      new FigureProjector(jdbc, hooked, transactionManager, writes, dutyChanges).drain();
       assertThat(once[0]).as("the act ran during the drain").isFalse();
       // the drain wrote the facts as they were before the accept, and kept the accept's note
       assertThat(notes(id)).isEqualTo(1);

@@ -134,6 +134,49 @@ class DeferredWritesTest extends IntegrationTest {
   }
 
   @Test
+  @DisplayName(
+      "a text sent again binds each time its own values, a name used twice in both places, and"
+          + " the same text with a collection its elements")
+  void textsKeptBindTheirOwnValues() {
+    for (int round = 0; round < 3; round++) {
+      int id = 10 + round;
+      tx.executeWithoutResult(
+          s -> {
+            // :id twice: the kept text's placeholders take the value in both places
+            writes
+                .sql("insert into deferred_probe (id, v) values (:id, cast(:id as varchar(10)))")
+                .param("id", id)
+                .defer();
+            writes
+                .sql("update deferred_probe set v = :v where id = :id")
+                .param("v", "v" + id)
+                .param("id", id)
+                .defer();
+          });
+    }
+    assertThat(values()).containsExactly("v10", "v11", "v12");
+    tx.executeWithoutResult(
+        s ->
+            writes
+                .sql("delete from deferred_probe where id in (:id)")
+                .param("id", List.of(10, 12))
+                .defer());
+    assertThat(values()).containsExactly("v11");
+    // a parameter left out is refused when the write is queued, as JdbcClient refuses it
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s ->
+                        writes
+                            .sql("update deferred_probe set v = :v where id = :id")
+                            .param("v", "x")
+                            .defer()))
+        .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+        .hasMessageContaining("'id'");
+    assertThat(values()).containsExactly("v11");
+  }
+
+  @Test
   @DisplayName("a write made after the commit (an afterCommit callback) is not dropped")
   void writeAfterCommitGoesAtOnce() {
     tx.executeWithoutResult(
