@@ -156,7 +156,9 @@ class NoticeStore {
             .param("org", organisationId)
             .param("type", typeCode)
             .param("year", year)
-            .sendReturning("last_serial");
+            // ahead of the act's queued writes: the row's update may then still take in the
+            // issue-notice event's, and is written once
+            .sendAhead("last_serial");
     if (serial.isEmpty()) {
       // the year's first: its row (or a concurrent issue's, which waits for nothing and fails
       // nothing: a failed insert would abort the whole transaction on PostgreSQL), then counted

@@ -42,6 +42,15 @@ final class LoadedPetitions {
     List<HistoryEvent> known;
 
     /**
+     * This transaction's update of the row, while it may still wait in the queue, and the version
+     * it checks: a later save in the transaction takes its place instead of writing the row again
+     * ({@link org.xinfang.shared.DeferredWrites.Queued#replaceWith}).
+     */
+    org.xinfang.shared.DeferredWrites.Queued rowUpdate;
+
+    long rowReadAt;
+
+    /**
      * Built from what a registration was given rather than read back (its people as submitted): not
      * kept beyond the transaction, since what was stored may differ (an identity number stripped).
      */

@@ -501,29 +501,46 @@ class Petitions {
     List<HistoryEvent> pending = p.pending();
     List<Link> links = links(p.id(), before, pending);
     Head head = links.isEmpty() ? (before != null ? before : storedHead(p.id())) : head(links);
-    long version = p.version();
-    writes
-        .sql(
-            """
+    // a row this transaction updated already, whose update still waits to be sent (a notice's
+    // issue-notice event saved after its act): that update is replaced by this one, checked
+    // against the version it was read at, so the row is written once
+    boolean queued = l != null && l.rowUpdate != null;
+    long version = queued ? l.rowReadAt : p.version();
+    org.xinfang.shared.DeferredWrites.Write update =
+        writes
+            .sql(
+                """
                 update petition set state = :state, category = :category, pathway = :pathway,
                   handling_organisation = :holder, is_final = :isFinal, concluded_on = :concludedOn,
                   resolved = :resolved, major = :major, last_act_on = :lastActOn,
                   complexity = :complexity, repeat_of = :repeatOf,
-                  version = version + 1, history_events = :events, history_head = :head
+                  version = :newVersion, history_events = :events, history_head = :head
                 where id = :id and version = :version
                 """)
-        .param("events", head.events())
-        .param("head", head.hash())
-        .params(lifecycleColumns(p))
-        .param("complexity", p.complexity() == null ? null : p.complexity().name())
-        .param("repeatOf", p.repeatOf())
-        .param("id", p.id())
-        .param("version", version)
-        .deferExpecting(
-            1,
-            () ->
-                new OptimisticLockingFailureException(
-                    "petition " + p.id() + " changed since version " + version));
+            .param("events", head.events())
+            .param("head", head.hash())
+            .params(lifecycleColumns(p))
+            .param("complexity", p.complexity() == null ? null : p.complexity().name())
+            .param("repeatOf", p.repeatOf())
+            .param("id", p.id())
+            .param("version", version)
+            .param("newVersion", p.version() + 1);
+    if (!queued || !l.rowUpdate.replaceWith(update)) {
+      // sent already, or the first save: checked against the version this save follows
+      long readAt = p.version();
+      org.xinfang.shared.DeferredWrites.Queued sent =
+          update
+              .param("version", readAt)
+              .deferExpecting(
+                  1,
+                  () ->
+                      new OptimisticLockingFailureException(
+                          "petition " + p.id() + " changed since version " + readAt));
+      if (l != null) {
+        l.rowUpdate = sent;
+        l.rowReadAt = readAt;
+      }
+    }
     insertEvents(p.id(), links);
     // the parties this act adds: the known ones are already recorded
     java.util.Set<String> parties = partiesOf(null, p, pending);

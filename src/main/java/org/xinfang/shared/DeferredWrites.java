@@ -158,8 +158,9 @@ public class DeferredWrites {
      * with them, and its exception is the one reported; the write is then an insert, update or
      * delete without a {@code returning} of its own. On H2 the count is checked as the write runs.
      */
-    public void deferExpecting(int rows, Supplier<? extends RuntimeException> otherwise) {
-      enqueue(this, rows, otherwise);
+    public Queued deferExpecting(int rows, Supplier<? extends RuntimeException> otherwise) {
+      Pending pending = pending(this, rows, otherwise);
+      return new Queued(DeferredWrites.this.enqueue(pending), pending);
     }
 
     /**
@@ -180,6 +181,51 @@ public class DeferredWrites {
      */
     public OptionalLong sendReturning(String column) {
       return DeferredWrites.this.sendReturning(this, column);
+    }
+
+    /**
+     * Sends this update of one row now, ahead of the writes queued (which stay queued, to go with
+     * the next statement or the commit), and answers the updated row's {@code column} (empty when
+     * no row matched): a counter that does not depend on the queued writes. Its row is then locked
+     * before the rows those writes touch.
+     */
+    public OptionalLong sendAhead(String column) {
+      return DeferredWrites.this.sendAhead(this, column);
+    }
+  }
+
+  /**
+   * A write queued expecting a count, which a later write of the same transaction may take the
+   * place of while it waits (a row updated twice in one transaction, updated once).
+   */
+  public final class Queued {
+    private final Queue queue;
+    private Pending pending;
+
+    private Queued(Queue queue, Pending pending) {
+      this.queue = queue;
+      this.pending = pending;
+    }
+
+    /**
+     * Puts {@code write} in this write's place in the queue, with the same expected count and
+     * exception, if this write has not been sent; answers whether it did. Once sent (any statement
+     * or savepoint of the transaction sends the queue), it stays as it was sent and nothing is
+     * replaced.
+     */
+    public boolean replaceWith(Write write) {
+      if (queue == null || queue.completing || queue.failed != null) {
+        return false;
+      }
+      for (int i = 0; i < queue.writes.size(); i++) {
+        if (queue.writes.get(i) == pending) {
+          Pending replacing = pending(write, pending.expected(), pending.otherwise());
+          queue.writes.set(i, replacing);
+          pending = replacing;
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -265,6 +311,22 @@ public class DeferredWrites {
     }
   }
 
+  /** The counter's update alone, the queued writes left queued; answers its column. */
+  private OptionalLong sendAhead(Write w, String column) {
+    Pending statement = pending(w, -1, null);
+    Connection con = DataSourceUtils.getConnection(dataSource);
+    try {
+      DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
+      Queue queue = handler == null ? null : (Queue) handler.pending();
+      if (queue == null) {
+        return returning(con, List.of(), statement, column);
+      }
+      return queue.ahead(() -> returning(con, List.of(), statement, column));
+    } finally {
+      DataSourceUtils.releaseConnection(con, dataSource);
+    }
+  }
+
   /** The queued writes, then the counter's update, whose column it answers. */
   private OptionalLong returning(
       Connection con, List<Pending> queued, Pending statement, String column) {
@@ -314,7 +376,8 @@ public class DeferredWrites {
     enqueue(pending(w, expected, otherwise));
   }
 
-  private void enqueue(Pending pending) {
+  /** Queues the write; answers the queue, or null when it was sent at once. */
+  private Queue enqueue(Pending pending) {
     Connection con = DataSourceUtils.getConnection(dataSource);
     try {
       DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
@@ -322,7 +385,7 @@ public class DeferredWrites {
           || !TransactionSynchronizationManager.isSynchronizationActive()
           || !DataSourceUtils.isConnectionTransactional(con, dataSource)) {
         send(con, List.of(pending));
-        return;
+        return null;
       }
       Queue queue = (Queue) handler.pending();
       if (queue == null) {
@@ -332,7 +395,7 @@ public class DeferredWrites {
       if (queue.completing) {
         // after the commit (an afterCommit callback): nothing would send it any more
         send(con, List.of(pending));
-        return;
+        return null;
       }
       if (!queue.registered) {
         queue.registered = true;
@@ -353,6 +416,7 @@ public class DeferredWrites {
             });
       }
       queue.writes.add(pending);
+      return queue;
     } finally {
       DataSourceUtils.releaseConnection(con, dataSource);
     }
@@ -425,6 +489,24 @@ public class DeferredWrites {
         throw e;
       } finally {
         flushing = false;
+      }
+    }
+
+    /**
+     * Runs {@code statement} on the connection with the queue held back: what is queued stays
+     * queued (after a failure, that failure again).
+     */
+    <T> T ahead(Supplier<T> statement) {
+      if (failed != null) {
+        writes.clear();
+        throw failed;
+      }
+      boolean was = flushing;
+      flushing = true;
+      try {
+        return statement.get();
+      } finally {
+        flushing = was;
       }
     }
 

@@ -339,6 +339,93 @@ class DeferredWritesTest extends IntegrationTest {
   }
 
   @Test
+  @DisplayName(
+      "a counter sent ahead answers at once and leaves the queue waiting; the queue goes with the"
+          + " commit")
+  void sendAheadLeavesTheQueue() {
+    jdbc.sql("insert into deferred_probe (id, v, n) values (100, 'counter', 41)").update();
+    java.util.OptionalLong[] next = new java.util.OptionalLong[1];
+    int[] waiting = new int[2];
+    tx.executeWithoutResult(
+        s -> {
+          insert(1, "a");
+          next[0] =
+              writes
+                  .sql("update deferred_probe set n = n + 1 where id = :id")
+                  .param("id", 100)
+                  .sendAhead("n");
+          waiting[0] = writes.queued();
+          insert(2, "b");
+          waiting[1] = writes.queued();
+        });
+    assertThat(next[0]).hasValue(42);
+    assertThat(waiting).containsExactly(1, 2);
+    assertThat(values()).containsExactly("a", "b", "counter");
+  }
+
+  @Test
+  @DisplayName(
+      "a queued write is replaced in its place while it waits, keeping its check; once sent, it"
+          + " is not")
+  void queuedWriteReplacedWhileItWaits() {
+    jdbc.sql("insert into deferred_probe (id, v, n) values (7, 'x', 0)").update();
+    boolean[] replaced = new boolean[2];
+    tx.executeWithoutResult(
+        s -> {
+          DeferredWrites.Queued first =
+              writes
+                  .sql("update deferred_probe set v = :v, n = :n where id = :id and n = :was")
+                  .param("v", "first")
+                  .param("n", 1)
+                  .param("id", 7)
+                  .param("was", 0)
+                  .deferExpecting(1, () -> new OptimisticLockingFailureException("raced"));
+          insert(8, "after");
+          // the second update of the row, checked against what the first was read at
+          replaced[0] =
+              first.replaceWith(
+                  writes
+                      .sql("update deferred_probe set v = :v, n = :n where id = :id and n = :was")
+                      .param("v", "second")
+                      .param("n", 2)
+                      .param("id", 7)
+                      .param("was", 0));
+          assertThat(writes.queued()).isEqualTo(2);
+          values(); // a read sends the queue
+          replaced[1] =
+              first.replaceWith(
+                  writes
+                      .sql("update deferred_probe set v = 'third' where id = :id")
+                      .param("id", 7));
+        });
+    assertThat(replaced).containsExactly(true, false);
+    assertThat(
+            jdbc.sql("select v || ':' || n from deferred_probe where id = 7")
+                .query(String.class)
+                .single())
+        .isEqualTo("second:2");
+    // the replacing write keeps the check and the exception of the write it replaced
+    refusedIn(
+            s -> {
+              DeferredWrites.Queued first =
+                  writes
+                      .sql("update deferred_probe set n = 3 where id = :id and n = :was")
+                      .param("id", 7)
+                      .param("was", 2)
+                      .deferExpecting(1, () -> new OptimisticLockingFailureException("raced"));
+              first.replaceWith(
+                  writes
+                      .sql("update deferred_probe set n = 4 where id = :id and n = :was")
+                      .param("id", 7)
+                      .param("was", 99));
+            })
+        .isInstanceOf(OptimisticLockingFailureException.class)
+        .hasMessage("raced");
+    assertThat(jdbc.sql("select n from deferred_probe where id = 7").query(Integer.class).single())
+        .isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("a queued write failing in a counter's round trip refuses the transaction")
   void sendReturningReportsTheQueuesFailure() {
     jdbc.sql("insert into deferred_probe (id, v, n) values (100, 'counter', 1)").update();
