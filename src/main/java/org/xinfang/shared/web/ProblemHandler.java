@@ -79,6 +79,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return respond(p);
   }
 
+  /**
+   * Two transactions waited on each other's rows (a deadlock the database broke by refusing one) or
+   * a lock was not had in time: the work of two users at the same moment, refused as the concurrent
+   * act is, nothing written.
+   */
+  @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+  ResponseEntity<Object> locked(org.springframework.dao.PessimisticLockingFailureException e) {
+    log.info("lock refused: {}", e.getMostSpecificCause().getMessage());
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "Another act was being recorded at the same moment; nothing was written. Try again.");
+    p.setType(URI.create(TYPE_BASE + "concurrent-act"));
+    p.setTitle("Concurrent act");
+    p.setProperty("rule", "one-act-at-a-time (optimistic concurrency)");
+    return respond(p);
+  }
+
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
     log.info("integrity violation: {}", e.getMostSpecificCause().getMessage());
