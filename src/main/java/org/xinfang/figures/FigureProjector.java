@@ -20,9 +20,10 @@ import org.xinfang.petition.PetitionActed;
  * therefore not read-only), so every figure of LAW.md §9 is exact as of its read, and every few
  * seconds ({@link FigureProjectionJob}) so the journal stays short. Drains take turns on a locked
  * row ({@code figure_lock}), across instances too: the volumes per day are adjusted by differences
- * and must not be adjusted twice for the same change. Each drain also notes the petitions it took
- * in the deadline watch's journal ({@link org.xinfang.petition.DutyChanges}), which has the drain
- * run before it reads ({@link Figures#projectNoted}): the acts' one note serves both.
+ * and must not be adjusted twice for the same change. The acts' one note serves the deadline watch
+ * too: the watch reads this journal with its own ({@link Figures#ACTS_JOURNAL}), and each drain
+ * moves the notes it deletes into the watch's journal ({@link org.xinfang.petition.DutyChanges}) in
+ * the same transaction.
  */
 @Component
 class FigureProjector {
@@ -139,17 +140,19 @@ class FigureProjector {
     }
     // a petition noted twice is derived once; a note written meanwhile (not read here) stays
     Set<String> petitions = new LinkedHashSet<>(notedPetitions);
-    // the deadline watch's journal learns of the same acts here, not from each act (DutyChanges).
-    // Every petition read is noted there, projected or not: a petition whose facts fail to derive
-    // (a defect, logged) keeps its place in the watch's next run, noted again by each drain
-    dutyChanges.note(petitions);
     Set<String> projected = project(petitions);
     List<Long> done = new ArrayList<>();
+    List<String> moved = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       if (projected.contains(notedPetitions.get(i))) {
         done.add(ids.get(i));
+        moved.add(notedPetitions.get(i));
       }
     }
+    // the notes deleted here move to the deadline watch's journal (DutyChanges) in this
+    // transaction: the watch reads both journals, so each act's note is in one of them. A note
+    // left here (its facts failed to derive) is read by the watch where it is
+    dutyChanges.note(moved);
     for (int i = 0; i < done.size(); i += BATCH) {
       jdbc.sql("delete from figure_pending where id in (:ids)")
           .param("ids", done.subList(i, Math.min(done.size(), i + BATCH)))

@@ -53,6 +53,14 @@ import org.xinfang.shared.NotFound;
 @Service
 public class Figures {
 
+  /**
+   * The acts' journal: {@code (id, petition_id)}, one row for each act not yet projected into the
+   * figures. The deadline watch reads it with its own journal ({@link
+   * org.xinfang.petition.DutyChanges}), which each drain feeds with the notes it deletes, in the
+   * same transaction: an act committed before the watch's run is in one of the two.
+   */
+  public static final String ACTS_JOURNAL = "figure_pending";
+
   /** The keys of GET /api/figures (API.md Figures), in order. */
   public static final List<String> KEYS =
       List.of(
@@ -85,15 +93,6 @@ public class Figures {
   private final int repeatWindowDays;
   private final int minCell;
   private final FigureProjector projector;
-
-  /**
-   * Projects every act noted and not yet projected, in transactions of its own (outside any the
-   * caller holds): the deadline watch calls it before it reads its journal, which each drain feeds
-   * ({@link org.xinfang.petition.DutyChanges}). Answers how many notes it projected.
-   */
-  public long projectNoted() {
-    return projector.drain();
-  }
 
   Figures(
       JdbcClient jdbc,

@@ -56,7 +56,6 @@ public class Watch {
   private final org.springframework.jdbc.core.JdbcTemplate batch;
   private final org.xinfang.shared.Database database;
   private final DutyChanges changes;
-  private final org.xinfang.figures.Figures figures;
 
   Watch(
       JdbcClient jdbc,
@@ -69,10 +68,8 @@ public class Watch {
       PlatformTransactionManager transactions,
       org.springframework.jdbc.core.JdbcTemplate batch,
       org.xinfang.shared.Database database,
-      DutyChanges changes,
-      org.xinfang.figures.Figures figures) {
+      DutyChanges changes) {
     this.changes = changes;
-    this.figures = figures;
     this.jdbc = jdbc;
     this.batch = batch;
     this.database = database;
@@ -144,8 +141,6 @@ public class Watch {
     if (done.isPresent()) {
       return alreadyRecorded(done.get());
     }
-    // the acts committed so far reach the journal read below through the figures' drain
-    figures.projectNoted();
     try {
       return transaction.execute(
           status -> {
@@ -170,9 +165,18 @@ public class Watch {
   private static final String OPEN_DUTY =
       "d.owed_by is not null and d.optional = false and d.paused = false";
 
-  /** The petitions the acts noted since the last run, each once (alias c). */
+  /**
+   * The petitions the acts noted since the last run, each once (alias c): those in the watch's
+   * journal, and those whose acts' notes still wait in the figures' journal (each act writes one
+   * note, there; the figures' drain moves it to the watch's journal as it deletes it, in one
+   * transaction, so every act committed before the run is in one or the other).
+   */
   private static final String NOTED =
-      "(select distinct petition_id from " + DutyChanges.JOURNAL + ") c";
+      "(select petition_id from "
+          + DutyChanges.JOURNAL
+          + " union select petition_id from "
+          + org.xinfang.figures.Figures.ACTS_JOURNAL
+          + ") c";
 
   /** The open assigned duties, for a query on task t. */
   private static final String OPEN_TASK = "t.done_on is null and t.cancelled = false";
@@ -246,6 +250,7 @@ public class Watch {
     // the comparison as if they were empty (24 s instead of 2 at 10,000,000 petitions)
     analyze("watch_grade");
     analyze(DutyChanges.JOURNAL);
+    analyze(org.xinfang.figures.Figures.ACTS_JOURNAL);
     writeChanges(
         day,
         prev,

@@ -261,7 +261,19 @@ class DeadlineWatchTest extends IntegrationTest {
     tasks.cancel(c);
     today("2027-11-16");
     act(p, "forward", Map.of("to", DemoData.CITY_HUMAN_RESOURCES));
+    // a figures read drains the acts' journal: the forward's note moves to the watch's journal;
+    // r, registered after it, is noted in the acts' journal only — the watch finds both
+    body(
+        getAs(
+            DemoData.CITY_SUPERVISOR,
+            PW,
+            "/api/figures?organisation="
+                + DemoData.CITY_PETITION_BUREAU
+                + "&from=2027-11-01&to=2027-11-30"));
+    assertThat(jdbc.sql("select count(*) from figure_pending").query(Long.class).single()).isZero();
+    String r = register(letter("2027-11-16", DemoData.CITY_PETITION_BUREAU)).get("id").asString();
     Watch.Run run = watch.recordToday(WatchJob.SYSTEM);
+    assertThat(watch.recorded(LocalDate.parse("2027-11-16"), r + ":ROUTE")).isPresent();
     assertThat(rowsOn("2027-11-16", "task:" + a, "task:" + b, "task:" + c, p + ":ROUTE"))
         .containsExactlyInAnyOrder("task:" + c, p + ":ROUTE");
     assertThat(run.duties()).isEqualTo(openDuties());

@@ -90,10 +90,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail p =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.CONFLICT,
-            "Another act was being recorded at the same moment; nothing was written. Try again.");
+            "Another act was being recorded at the same moment and this request was refused;"
+                + " try again.");
     p.setType(URI.create(TYPE_BASE + "concurrent-act"));
     p.setTitle("Concurrent act");
-    p.setProperty("rule", "one-act-at-a-time (optimistic concurrency)");
+    p.setProperty("rule", "one-act-at-a-time (locks)");
     return respond(p);
   }
 

@@ -21,7 +21,6 @@ class ProblemHandlerTest {
     assertThat(r.getStatusCode().value()).isEqualTo(409);
     ProblemDetail p = (ProblemDetail) r.getBody();
     assertThat(p.getType().toString()).endsWith("concurrent-act");
-    assertThat(p.getProperties())
-        .containsEntry("rule", "one-act-at-a-time (optimistic concurrency)");
+    assertThat(p.getProperties()).containsEntry("rule", "one-act-at-a-time (locks)");
   }
 }
