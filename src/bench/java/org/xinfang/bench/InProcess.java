@@ -435,21 +435,7 @@ final class InProcess implements AutoCloseable {
         s -> {
           event(minimumEvents + 1, "note", MINIMUM_PAYLOAD);
           if (duty) {
-            writes
-                .sql("delete from petition_duty where petition_id = :p")
-                .param("p", minimumId)
-                .defer();
-            writes
-                .sql(
-                    """
-                    insert into petition_duty (petition_id, duty, due, owed_by, basis,
-                      provisional, optional, paused)
-                    values (:p, 'CONCLUDE', :due, :org, '条例第三十三条', false, false, false)
-                    """)
-                .param("p", minimumId)
-                .param("due", today().plusDays(60))
-                .param("org", DemoData.CITY_HUMAN_RESOURCES)
-                .defer();
+            duty(minimumId);
           }
           if (notice) {
             long serial =
@@ -464,29 +450,52 @@ final class InProcess implements AutoCloseable {
                     .sendReturning("last_serial")
                     .orElseThrow();
             String number = "大人社信测〔" + today().getYear() + "〕" + serial + "号";
-            writes
-                .sql(
-                    """
-                    insert into notice (id, petition_id, kind, status, act_seq, document_number,
-                      issued_on, issued_by_org, content, created_at)
-                    values (:id, :p, 'RECEIPT', 'ISSUED', :seq, :number, :on, :org, :content, :at)
-                    """)
-                .param("id", UUID.randomUUID().toString())
-                .param("p", minimumId)
-                .param("seq", minimumEvents)
-                .param("number", number)
-                .param("on", today())
-                .param("org", DemoData.CITY_HUMAN_RESOURCES)
-                .param("content", MINIMUM_NOTICE)
-                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
-                .defer();
-            event(
-                minimumEvents + 1,
-                "issue-notice",
-                "{\"kind\":\"RECEIPT\",\"number\":\"" + number + "\"}");
+            notice(minimumId, minimumEvents, number);
+            event(minimumEvents + 1, "issue-notice", issued(number));
           }
           row();
         });
+  }
+
+  /** The act's duty rewritten (deleted, one inserted), queued in the transaction. */
+  private void duty(String petitionId) {
+    writes.sql("delete from petition_duty where petition_id = :p").param("p", petitionId).defer();
+    writes
+        .sql(
+            """
+            insert into petition_duty (petition_id, duty, due, owed_by, basis, provisional,
+              optional, paused)
+            values (:p, 'CONCLUDE', :due, :org, '条例第三十三条', false, false, false)
+            """)
+        .param("p", petitionId)
+        .param("due", today().plusDays(60))
+        .param("org", DemoData.CITY_HUMAN_RESOURCES)
+        .defer();
+  }
+
+  /** A numbered notice of the usual size on an act, queued in the transaction. */
+  private void notice(String petitionId, int actSeq, String number) {
+    writes
+        .sql(
+            """
+            insert into notice (id, petition_id, kind, status, act_seq, document_number,
+              issued_on, issued_by_org, content, created_at)
+            values (:id, :p, 'RECEIPT', 'ISSUED', :seq, :number, :on, :org, :content, :at)
+            """)
+        .param("id", UUID.randomUUID().toString())
+        .param("p", petitionId)
+        .param("seq", actSeq)
+        .param("number", number)
+        .param("on", today())
+        .param("org", DemoData.CITY_HUMAN_RESOURCES)
+        .param("content", MINIMUM_NOTICE)
+        .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+        .defer();
+  }
+
+  /** The payload of an issue-notice event. */
+  private static String issued(String number) {
+    return "{\"kind\":\"RECEIPT\",\"number\":\"" + number + "\"}";
   }
 
   /** The row's update under its version check, once per transaction, after its events. */
@@ -630,6 +639,23 @@ final class InProcess implements AutoCloseable {
     }
   }
 
+  /** Takes {@code notices} serials from the counter at once: answers the one before the first. */
+  private long appendedSerials(int notices) {
+    return writes
+            .sql(
+                """
+                update notice_number_sequence set last_serial = last_serial + :n
+                where organisation_id = :org and type_code = 'bench-appended'
+                  and number_year = :y
+                """)
+            .param("n", notices)
+            .param("org", DemoData.CITY_HUMAN_RESOURCES)
+            .param("y", today().getYear())
+            .sendReturning("last_serial")
+            .orElseThrow()
+        - notices;
+  }
+
   /** One transaction projecting the appended acts, a statement per table. */
   private void projectAppendedInBulk() {
     tx.executeWithoutResult(
@@ -691,20 +717,7 @@ final class InProcess implements AutoCloseable {
           if (notices == 0) {
             return;
           }
-          long serial =
-              writes
-                      .sql(
-                          """
-                          update notice_number_sequence set last_serial = last_serial + :n
-                          where organisation_id = :org and type_code = 'bench-appended'
-                            and number_year = :y
-                          """)
-                      .param("n", notices)
-                      .param("org", DemoData.CITY_HUMAN_RESOURCES)
-                      .param("y", today().getYear())
-                      .sendReturning("last_serial")
-                      .orElseThrow()
-                  - notices;
+          long serial = appendedSerials(notices);
           StringBuilder noticeRows = new StringBuilder();
           StringBuilder eventRows = new StringBuilder();
           Map<String, Object> noticeParams = new LinkedHashMap<>();
@@ -732,7 +745,7 @@ final class InProcess implements AutoCloseable {
                         .formatted(n, n, n, n, n));
             eventParams.put("p" + n, appendedIds[act[0]]);
             eventParams.put("seq" + n, act[2]);
-            eventParams.put("payload" + n, "{\"kind\":\"RECEIPT\",\"number\":\"" + number + "\"}");
+            eventParams.put("payload" + n, issued(number));
             eventParams.put("prev" + n, String.format("%064x", act[2] - 1));
             eventParams.put("hash" + n, String.format("%064x", act[2]));
             n++;
@@ -783,64 +796,20 @@ final class InProcess implements AutoCloseable {
                 .param("head", String.format("%064x", act[2] > 0 ? act[2] : act[1]))
                 .param("id", id)
                 .defer();
-            writes.sql("delete from petition_duty where petition_id = :p").param("p", id).defer();
-            writes
-                .sql(
-                    """
-                    insert into petition_duty (petition_id, duty, due, owed_by, basis,
-                      provisional, optional, paused)
-                    values (:p, 'CONCLUDE', :due, :org, '条例第三十三条', false, false, false)
-                    """)
-                .param("p", id)
-                .param("due", today().plusDays(60))
-                .param("org", DemoData.CITY_HUMAN_RESOURCES)
-                .defer();
+            duty(id);
           }
           if (notices == 0) {
             return;
           }
-          long last =
-              writes
-                  .sql(
-                      """
-                      update notice_number_sequence set last_serial = last_serial + :n
-                      where organisation_id = :org and type_code = 'bench-appended'
-                        and number_year = :y
-                      """)
-                  .param("n", notices)
-                  .param("org", DemoData.CITY_HUMAN_RESOURCES)
-                  .param("y", today().getYear())
-                  .sendReturning("last_serial")
-                  .orElseThrow();
-          long serial = last - notices;
+          long serial = appendedSerials(notices);
           for (int[] act : appendedUnprojected) {
             if (act[2] == 0) {
               continue;
             }
             // numbered apart from the least act's notices (one document number per organ)
             String number = "大人社信追〔" + today().getYear() + "〕" + ++serial + "号";
-            writes
-                .sql(
-                    """
-                    insert into notice (id, petition_id, kind, status, act_seq,
-                      document_number, issued_on, issued_by_org, content, created_at)
-                    values (:id, :p, 'RECEIPT', 'ISSUED', :seq, :number, :on, :org, :content,
-                      :at)
-                    """)
-                .param("id", UUID.randomUUID().toString())
-                .param("p", appendedIds[act[0]])
-                .param("seq", act[1])
-                .param("number", number)
-                .param("on", today())
-                .param("org", DemoData.CITY_HUMAN_RESOURCES)
-                .param("content", MINIMUM_NOTICE)
-                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
-                .defer();
-            event(
-                appendedIds[act[0]],
-                act[2],
-                "issue-notice",
-                "{\"kind\":\"RECEIPT\",\"number\":\"" + number + "\"}");
+            notice(appendedIds[act[0]], act[1], number);
+            event(appendedIds[act[0]], act[2], "issue-notice", issued(number));
           }
         });
     appendedUnprojected.clear();

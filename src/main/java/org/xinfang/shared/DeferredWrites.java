@@ -180,7 +180,7 @@ public class DeferredWrites {
      * writes before it on PostgreSQL.
      */
     public OptionalLong sendReturning(String column) {
-      return DeferredWrites.this.sendReturning(this, column);
+      return DeferredWrites.this.sendReturning(this, column, false);
     }
 
     /**
@@ -190,7 +190,7 @@ public class DeferredWrites {
      * before the rows those writes touch.
      */
     public OptionalLong sendAhead(String column) {
-      return DeferredWrites.this.sendAhead(this, column);
+      return DeferredWrites.this.sendReturning(this, column, true);
     }
   }
 
@@ -291,12 +291,12 @@ public class DeferredWrites {
   }
 
   /**
-   * Sends what is queued and then this one statement, an update of one row, and answers the value
-   * of {@code column} in the updated row (empty when no row was updated). On PostgreSQL the queue
-   * and the statement go in one round trip ({@code returning}); on H2 the column comes back as the
-   * statement's generated key, as {@code JdbcClient} reads it.
+   * Sends this one statement, an update of one row, and answers the value of {@code column} in the
+   * updated row (empty when no row was updated): after what is queued, in one round trip on
+   * PostgreSQL ({@code returning}); or, {@code ahead}, alone, the queue left queued. On H2 the
+   * column comes back as the statement's generated key, as {@code JdbcClient} reads it.
    */
-  private OptionalLong sendReturning(Write w, String column) {
+  private OptionalLong sendReturning(Write w, String column, boolean ahead) {
     Pending statement = pending(w, -1, null);
     Connection con = DataSourceUtils.getConnection(dataSource);
     try {
@@ -305,23 +305,9 @@ public class DeferredWrites {
       if (queue == null) {
         return returning(con, List.of(), statement, column);
       }
-      return queue.sendWith(queued -> returning(con, queued, statement, column));
-    } finally {
-      DataSourceUtils.releaseConnection(con, dataSource);
-    }
-  }
-
-  /** The counter's update alone, the queued writes left queued; answers its column. */
-  private OptionalLong sendAhead(Write w, String column) {
-    Pending statement = pending(w, -1, null);
-    Connection con = DataSourceUtils.getConnection(dataSource);
-    try {
-      DeferringDataSource.Handler handler = DeferringDataSource.handlerOf(con);
-      Queue queue = handler == null ? null : (Queue) handler.pending();
-      if (queue == null) {
-        return returning(con, List.of(), statement, column);
-      }
-      return queue.ahead(() -> returning(con, List.of(), statement, column));
+      return ahead
+          ? queue.ahead(() -> returning(con, List.of(), statement, column))
+          : queue.sendWith(queued -> returning(con, queued, statement, column));
     } finally {
       DataSourceUtils.releaseConnection(con, dataSource);
     }
