@@ -567,7 +567,7 @@ final class InProcess implements AutoCloseable {
    * written at all.
    */
   void appendOnlyAct() {
-    appended(false);
+    appended(false, false);
   }
 
   /**
@@ -580,7 +580,7 @@ final class InProcess implements AutoCloseable {
    * projections is counted in the acts'.
    */
   void appendedActWithProjections() {
-    appended(true);
+    appended(true, false);
   }
 
   /**
@@ -589,17 +589,10 @@ final class InProcess implements AutoCloseable {
    * and their events in one insert each.
    */
   void appendedActWithBulkProjections() {
-    bulkProjections = true;
-    try {
-      appended(true);
-    } finally {
-      bulkProjections = false;
-    }
+    appended(true, true);
   }
 
-  private boolean bulkProjections;
-
-  private void appended(boolean project) {
+  private void appended(boolean project, boolean bulk) {
     if (appendedIds == null) {
       appendedIds = new String[PROJECTION_BATCH];
       appendedSeqs = new int[PROJECTION_BATCH];
@@ -631,7 +624,7 @@ final class InProcess implements AutoCloseable {
     // a notice act reserves the next position for its issue-notice event
     appendedUnprojected.add(new int[] {j, seq, notice ? ++appendedSeqs[j] : 0});
     if (appendedUnprojected.size() >= PROJECTION_BATCH) {
-      if (bulkProjections) {
+      if (bulk) {
         projectAppendedInBulk();
       } else {
         projectAppended();

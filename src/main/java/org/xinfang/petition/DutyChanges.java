@@ -8,13 +8,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The petitions whose duties acts rewrote since a reader last took them: the deadline watch's input
- * (条例 Art. 38 para. 2). An act writes one note, for the figures' journal ({@link PetitionActed});
- * the figures' drain, which takes those notes in batches, notes the same petitions here ({@link
- * #note(java.util.Collection)}), one statement per batch, and the watch has that drain run before
- * it reads (so an act pays one journal insert, not two). Duties rewritten outside an act (a holiday
- * notice) are noted here directly; a bulk load notes {@link #EVERYTHING}. A reader takes what is
- * noted, compares, and then {@link #taken removes exactly the notes it read}, so a note added
- * meanwhile stays for the next reader.
+ * (条例 Art. 38 para. 2). An act writes one note, in the acts' journal ({@code
+ * org.xinfang.figures.Figures#ACTS_JOURNAL}, heard from {@link PetitionActed}); the figures' drain
+ * moves each note it deletes there into this journal ({@link #note(java.util.Collection)}) in the
+ * same transaction, and the watch reads both journals, so an act pays one journal insert, not two.
+ * Duties rewritten outside an act (a holiday notice) are noted here directly; a bulk load notes
+ * {@link #EVERYTHING}. A reader takes what is noted, compares, and then {@link #taken removes
+ * exactly the notes it read}, so a note added meanwhile stays for the next reader.
  *
  * <p>The watch compares millions of duties in single statements, so it joins the duties in SQL
  * rather than through Java: the relations it may name are published here ({@link #JOURNAL}, {@link
@@ -40,10 +40,13 @@ public class DutyChanges {
 
   private final JdbcClient jdbc;
   private final org.xinfang.shared.DeferredWrites writes;
+  private final org.xinfang.shared.BulkRows bulk;
 
-  DutyChanges(JdbcClient jdbc, org.xinfang.shared.DeferredWrites writes) {
+  DutyChanges(
+      JdbcClient jdbc, org.xinfang.shared.DeferredWrites writes, org.xinfang.shared.BulkRows bulk) {
     this.jdbc = jdbc;
     this.writes = writes;
+    this.bulk = bulk;
   }
 
   /** What is noted now: the notes' ids, and whether one says every petition. */
@@ -71,25 +74,15 @@ public class DutyChanges {
   }
 
   /**
-   * Notes petitions whose acts the figures' drain took from its journal, in the drain's
-   * transaction: one insert of many rows for each {@value #NOTES_PER_INSERT}.
+   * Notes petitions whose notes the figures' drain moves here from the acts' journal, in the
+   * drain's transaction, each once, in bulk.
    */
   public void note(java.util.Collection<String> petitionIds) {
-    List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(petitionIds));
-    for (int i = 0; i < ids.size(); i += NOTES_PER_INSERT) {
-      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + NOTES_PER_INSERT));
-      StringBuilder sql = new StringBuilder("insert into " + JOURNAL + " (petition_id) values ");
-      Map<String, Object> params = new java.util.HashMap<>();
-      for (int j = 0; j < chunk.size(); j++) {
-        sql.append(j == 0 ? "(:p" : ", (:p").append(j).append(')');
-        params.put("p" + j, chunk.get(j));
-      }
-      jdbc.sql(sql.toString()).params(params).update();
-    }
+    bulk.insert(
+        JOURNAL,
+        List.of("petition_id"),
+        new java.util.LinkedHashSet<>(petitionIds).stream().map(id -> new Object[] {id}).toList());
   }
-
-  /** Notes per insert in {@link #note(java.util.Collection)}. */
-  static final int NOTES_PER_INSERT = 500;
 
   /** Notes one petition whose duties were rewritten outside an act (in that transaction). */
   void note(String petitionId) {

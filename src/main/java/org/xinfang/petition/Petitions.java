@@ -501,11 +501,6 @@ class Petitions {
     List<HistoryEvent> pending = p.pending();
     List<Link> links = links(p.id(), before, pending);
     Head head = links.isEmpty() ? (before != null ? before : storedHead(p.id())) : head(links);
-    // a row this transaction updated already, whose update still waits to be sent (a notice's
-    // issue-notice event saved after its act): that update is replaced by this one, checked
-    // against the version it was read at, so the row is written once
-    boolean queued = l != null && l.rowUpdate != null;
-    long version = queued ? l.rowReadAt : p.version();
     org.xinfang.shared.DeferredWrites.Write update =
         writes
             .sql(
@@ -523,12 +518,17 @@ class Petitions {
             .param("complexity", p.complexity() == null ? null : p.complexity().name())
             .param("repeatOf", p.repeatOf())
             .param("id", p.id())
-            .param("version", version)
             .param("newVersion", p.version() + 1);
-    if (!queued || !l.rowUpdate.replaceWith(update)) {
-      // sent already, or the first save: checked against the version this save follows
+    // this transaction's earlier update of the row, if it still waits to be sent (the act's, when
+    // its notice's issue-notice event is saved): this one takes its place, checked against the
+    // version that one was, so the row is written once
+    boolean replaced =
+        l != null
+            && l.rowUpdate != null
+            && l.rowUpdate.replaceWith(update.param("version", l.rowReadAt));
+    if (!replaced) {
       long readAt = p.version();
-      org.xinfang.shared.DeferredWrites.Queued sent =
+      org.xinfang.shared.DeferredWrites.Queued queued =
           update
               .param("version", readAt)
               .deferExpecting(
@@ -537,7 +537,7 @@ class Petitions {
                       new OptimisticLockingFailureException(
                           "petition " + p.id() + " changed since version " + readAt));
       if (l != null) {
-        l.rowUpdate = sent;
+        l.rowUpdate = queued;
         l.rowReadAt = readAt;
       }
     }

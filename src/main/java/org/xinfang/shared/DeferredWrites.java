@@ -55,8 +55,20 @@ public class DeferredWrites {
   private final SQLExceptionTranslator translator;
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-  /** Texts kept in {@link #templates} and {@link #checked}, at most (each the same few hundred). */
+  /** Texts kept in each of the maps below, at most (each holds the same few hundred). */
   private static final int KEPT_TEXTS = 2_000;
+
+  /** What {@code map} keeps for {@code key}, computed and kept (while there is room) if absent. */
+  private static <K, V> V kept(Map<K, V> map, K key, java.util.function.Function<K, V> compute) {
+    V value = map.get(key);
+    if (value == null) {
+      value = compute.apply(key);
+      if (map.size() < KEPT_TEXTS) {
+        map.put(key, value);
+      }
+    }
+    return value;
+  }
 
   /** The server-checked forms of writes ({@link #serverChecked}), by text, count and place. */
   private final Map<String, String> checked = new ConcurrentHashMap<>();
@@ -251,13 +263,7 @@ public class DeferredWrites {
 
   private Pending pending(
       Write w, int expected, Supplier<? extends RuntimeException> otherwise, boolean counts) {
-    Template t = templates.get(w.sql);
-    if (t == null) {
-      t = Template.of(w.sql);
-      if (templates.size() < KEPT_TEXTS) {
-        templates.put(w.sql, t);
-      }
-    }
+    Template t = kept(templates, w.sql, Template::of);
     if (w.params.values().stream().noneMatch(v -> v instanceof Iterable<?>)) {
       // every parameter one value: the text as parsed, the values in its placeholders' order
       Object[] args = new Object[t.names().size()];
@@ -573,23 +579,21 @@ public class DeferredWrites {
    * xinfang_expect_rows((select count(*) …), expected, place)}.
    */
   private Pending serverChecked(Pending w, int place) {
-    String key = w.expected() + " " + place + " " + w.counts() + " " + w.sql();
-    String sql = checked.get(key);
-    if (sql == null) {
-      String check = "xinfang_expect_rows(%s, " + w.expected() + ", " + place + ")";
-      sql =
-          w.counts()
-              // a query that answers no row reads as no count (-1): it fails the check
-              ? "select " + check.formatted("coalesce((" + w.sql().strip() + "), -1)")
-              : "with deferred_write as ("
-                  + w.sql().strip()
-                  + " returning 1) select "
-                  + check.formatted("count(*)")
-                  + " from deferred_write";
-      if (checked.size() < KEPT_TEXTS) {
-        checked.put(key, sql);
-      }
-    }
+    String sql =
+        kept(
+            checked,
+            w.expected() + " " + place + " " + w.counts() + " " + w.sql(),
+            key -> {
+              String check = "xinfang_expect_rows(%s, " + w.expected() + ", " + place + ")";
+              return w.counts()
+                  // a query that answers no row reads as no count (-1): it fails the check
+                  ? "select " + check.formatted("coalesce((" + w.sql().strip() + "), -1)")
+                  : "with deferred_write as ("
+                      + w.sql().strip()
+                      + " returning 1) select "
+                      + check.formatted("count(*)")
+                      + " from deferred_write";
+            });
     return new Pending(sql, w.args(), w.expected(), w.otherwise(), w.counts());
   }
 
@@ -612,13 +616,7 @@ public class DeferredWrites {
       texts.add(p.sql());
       count += p.args().length;
     }
-    String sql = batches.get(texts);
-    if (sql == null) {
-      sql = String.join(";\n", texts);
-      if (batches.size() < KEPT_TEXTS) {
-        batches.put(List.copyOf(texts), sql);
-      }
-    }
+    String sql = kept(batches, List.copyOf(texts), key -> String.join(";\n", key));
     Object[] args = new Object[count];
     int at = 0;
     for (Pending p : batch) {
