@@ -56,6 +56,31 @@ final class Browser {
     return driver;
   }
 
+  /**
+   * Clicks a submitting button and waits until the page it was on is gone. A node of the page being
+   * left is reported stale, or, by chromedriver 156 while the navigation is under way, as "does not
+   * belong to the document": either means the page was left.
+   */
+  static void submit(ChromeDriver driver, org.openqa.selenium.WebElement button) {
+    button.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(
+            d -> {
+              try {
+                button.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+              } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null
+                    && e.getMessage().contains("does not belong to the document")) {
+                  return true;
+                }
+                throw e;
+              }
+            });
+  }
+
   /** Saves a screenshot under target/screenshots (the README shows copies in docs/screenshots). */
   static Path screenshot(ChromeDriver driver, String name) {
     try {

@@ -23,9 +23,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -192,8 +190,7 @@ class BrowserJourneyTest {
    * Clicks what leads to the next page and waits for it, so nothing is read from the page before.
    */
   private static void submit(WebElement button) {
-    button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+    Browser.submit(driver, button);
   }
 
   private WebElement visibleSave() {

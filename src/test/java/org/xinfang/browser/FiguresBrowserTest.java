@@ -63,8 +63,7 @@ class FiguresBrowserTest {
     driver.findElement(By.id("username")).sendKeys(DemoData.CITY_SUPERVISOR);
     driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
     WebElement button = driver.findElement(By.cssSelector("form button[type=submit]"));
-    button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+    Browser.submit(driver, button);
 
     driver.get(
         url(
