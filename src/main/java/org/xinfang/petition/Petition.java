@@ -208,7 +208,10 @@ final class Petition {
   private LocalDate reviewRequestedOn;
   private LocalDate reReviewRequestedOn;
   private LocalDate hearingStartedOn;
-  private int hearingDays;
+
+  /** The hearings ended, each as its first and last day, in order (条例 Art. 36 para. 2). */
+  private final List<LocalDate[]> hearingsEnded = new ArrayList<>();
+
   private boolean isFinal;
   private LocalDate concludedOn;
   private boolean resolved;
@@ -1027,7 +1030,7 @@ final class Petition {
     } else if (p instanceof StartHearing) {
       hearingStartedOn = on;
     } else if (p instanceof EndHearing) {
-      hearingDays += (int) ChronoUnit.DAYS.between(hearingStartedOn, on) + 1;
+      hearingsEnded.add(new LocalDate[] {hearingStartedOn, on});
       hearingStartedOn = null;
     } else if (p instanceof ReReview r) {
       state = FINAL;
@@ -1187,22 +1190,17 @@ final class Petition {
       case REVIEWED ->
           window(duties, DutyKind.RE_REVIEW_WINDOW, "re-review-window", "条例 Art. 36", law, today);
       case UNDER_RE_REVIEW -> {
-        int paused = hearingDays;
-        if (hearingStartedOn != null) {
-          paused += (int) ChronoUnit.DAYS.between(hearingStartedOn, today) + 1;
-        }
-        Due due = law.due(reReviewRequestedOn, "re-review", Math.max(paused, 0));
-        boolean open = hearingStartedOn != null;
+        ReReviewClock clock = reReviewClock(law, today);
         duties.add(
             new Duty(
                 DutyKind.RE_REVIEW,
-                due.date(),
+                clock.due().date(),
                 holder,
                 "条例 Art. 36 (hearing time excluded)",
-                due.provisional(),
+                clock.due().provisional(),
                 false,
-                !open && today.isAfter(due.date()),
-                open));
+                !clock.paused() && today.isAfter(clock.due().date()),
+                clock.paused()));
       }
       default -> {}
     }
@@ -1371,6 +1369,38 @@ final class Petition {
 
   boolean isMajor() {
     return majorFlaggedOn != null;
+  }
+
+  /** The re-review's due date with its hearings' days excluded, and whether one pauses it now. */
+  private record ReReviewClock(Due due, boolean paused) {}
+
+  /**
+   * 条例 Art. 36 para. 2: the time a hearing needs is not counted in the 30 days of para. 1. Only a
+   * hearing that begins while those days still run pauses them, for each of its days (the first and
+   * the last included; an open hearing up to today). One that begins after the period has run out
+   * excludes nothing: the days it would exclude lie outside the period, and a re-review owed since
+   * then stays late.
+   */
+  private ReReviewClock reReviewClock(Law law, LocalDate today) {
+    int excluded = 0;
+    Due due = law.due(reReviewRequestedOn, "re-review");
+    for (LocalDate[] hearing : hearingsEnded) {
+      if (hearing[0].isAfter(due.date())) {
+        return new ReReviewClock(due, false); // run out before it: nothing left to pause
+      }
+      excluded += daysOf(hearing[0], hearing[1]);
+      due = law.due(reReviewRequestedOn, "re-review", excluded);
+    }
+    if (hearingStartedOn == null || hearingStartedOn.isAfter(due.date())) {
+      return new ReReviewClock(due, false);
+    }
+    excluded += daysOf(hearingStartedOn, today);
+    return new ReReviewClock(law.due(reReviewRequestedOn, "re-review", excluded), true);
+  }
+
+  /** The days from the first to the last, both counted; none when the last comes first. */
+  private static int daysOf(LocalDate first, LocalDate last) {
+    return (int) Math.max(ChronoUnit.DAYS.between(first, last) + 1, 0);
   }
 
   boolean hearingInProgress() {

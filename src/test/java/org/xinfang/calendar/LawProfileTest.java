@@ -23,10 +23,10 @@ class LawProfileTest {
           conclude           | 60 | CALENDAR | 条例 Art. 34
           extension-max      | 30 | CALENDAR | 条例 Art. 34
           conclude-simple    | 10 | WORKING  | 国信发〔2016〕8号
-          review-window      | 30 | CALENDAR | 条例 Art. 35 para. 1
-          review             | 30 | CALENDAR | 条例 Art. 35 para. 1
-          re-review-window   | 30 | CALENDAR | 条例 Art. 35 para. 2
-          re-review          | 30 | CALENDAR | 条例 Art. 35 para. 2
+          review-window      | 30 | CALENDAR | 条例 Art. 35
+          review             | 30 | CALENDAR | 条例 Art. 35
+          re-review-window   | 30 | CALENDAR | 条例 Art. 36 para. 1
+          re-review          | 30 | CALENDAR | 条例 Art. 36 para. 1
           accusation-dispose |  5 | WORKING  | 纪检监察机关处理检举控告工作规则 Art. 15
           accusation-notify  | 15 | WORKING  | 纪检监察机关处理检举控告工作规则 Art. 16
           report-major       |  1 | CALENDAR | 条例 Art. 25

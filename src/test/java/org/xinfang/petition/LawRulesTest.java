@@ -1120,6 +1120,29 @@ class LawRulesTest extends IntegrationTest {
   }
 
   @Test
+  @DisplayName(
+      "条例 Art. 36 para. 2: a hearing begun after the 30 days have run out excludes nothing; the"
+          + " re-review stays late")
+  void hearingAfterThePeriodExcludesNothing() throws Exception {
+    String id = reviewedAndDelivered();
+    act(id, "request-re-review", on("2026-04-07")); // RE_REVIEW 05-07
+    JsonNode p = act(id, "start-hearing", on("2026-05-08"));
+    assertThat(dueDates(p)).isEqualTo(Map.of("RE_REVIEW", "2026-05-07"));
+    assertThat(duty(p, "RE_REVIEW").get("paused").asBoolean()).isFalse();
+    assertThat(duty(p, "RE_REVIEW").get("overdue").asBoolean()).isTrue();
+    p = act(id, "end-hearing", on("2026-05-09", "summary", "听证结束"));
+    assertThat(dueDates(p)).isEqualTo(Map.of("RE_REVIEW", "2026-05-07"));
+    // a hearing begun on the period's last day still pauses it, from that day
+    String second = reviewedAndDelivered();
+    act(second, "request-re-review", on("2026-04-07"));
+    p = act(second, "start-hearing", on("2026-05-07"));
+    assertThat(duty(p, "RE_REVIEW").get("paused").asBoolean()).isTrue();
+    p = act(second, "end-hearing", on("2026-05-07", "summary", "听证结束"));
+    // 05-07 not counted → 04-07 + 31 = 05-08 (Fri)
+    assertThat(dueDates(p)).isEqualTo(Map.of("RE_REVIEW", "2026-05-08"));
+  }
+
+  @Test
   @DisplayName("条例 Art. 36: a re-review upholds or varies; REDO is refused")
   void noRedoAtReReview() throws Exception {
     String id = reviewedAndDelivered();
