@@ -28,6 +28,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
+import org.xinfang.shared.RecordableText;
 
 /**
  * Lays out a self-contained XHTML page as an A4 PDF with the CJK font embedded (a subset of
@@ -61,7 +62,9 @@ public class Pdf {
   public record Info(String title, String author, String subject, LocalDate date) {}
 
   /** The page as PDF. */
-  public byte[] render(String html, Info info) {
+  public byte[] render(String page, Info info) {
+    // text recorded before arrival was checked may hold what XML cannot: printed as U+FFFD
+    String html = RecordableText.printable(page);
     try (PDDocument document = new PDDocument();
         FontSource font = FontSource.open(new File(properties.fontFile()), properties.fontName())) {
       PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -1,5 +1,6 @@
 package org.xinfang.petition;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -45,8 +46,21 @@ public final class Acts {
     LocalDate on();
   }
 
-  /** 转送 (条例 Art. 22). */
-  public record Forward(LocalDate on, @NotBlank @Size(max = 64) String to) implements Act {}
+  /**
+   * 转送 (条例 Art. 22). {@code toPetitionBureau} is the record's, not the caller's: set when the
+   * matter went to a petition bureau, which registers it and routes it on within 15 days (Art. 22)
+   * instead of handling it; whatever a request sends there is ignored.
+   */
+  public record Forward(
+      LocalDate on,
+      @NotBlank @Size(max = 64) String to,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean toPetitionBureau)
+      implements Act {
+
+    public Forward(LocalDate on, String to) {
+      this(on, to, null);
+    }
+  }
 
   /** 交办 with a result report due (条例 Art. 22 item 3). */
   public record Assign(

@@ -81,7 +81,7 @@ final class Petition {
     allow("object", "条例 Art. 23 para. 3", FORWARDED, ASSIGNED);
     allow("decide-objection", "条例 Art. 23 para. 3", OBJECTED);
     allow("accept", "条例 Art. 23", REGISTERED, FORWARDED, ASSIGNED);
-    allow("decline", "LAW.md §3", REGISTERED, FORWARDED, ASSIGNED);
+    allow("decline", "条例 Art. 23; LAW.md §3", REGISTERED, FORWARDED, ASSIGNED);
     allow("divert", "条例 Art. 31 items 1–4", REGISTERED, FORWARDED, ASSIGNED, ACCEPTED);
     allow("extend", "条例 Art. 34", ACCEPTED);
     allow("reply", "条例 Art. 32", ACCEPTED);
@@ -332,7 +332,8 @@ final class Petition {
    */
   private void forward(Forward a, LocalDate on, Acting acting, Law law) {
     Organisation to = routeTarget(a.to(), law);
-    record("forward", on, "条例 Art. 22", new Forward(on, to.id()), acting);
+    boolean bureau = to.type() == OrgType.PETITION_BUREAU;
+    record("forward", on, "条例 Art. 22", new Forward(on, to.id(), bureau ? true : null), acting);
   }
 
   /** 交办 (条例 Art. 22 item 3): by a petition bureau, with a due date for the result report. */
@@ -608,7 +609,7 @@ final class Petition {
     }
     if (redoneOpinionText != null && normalise(redoneOpinionText).equals(normalise(a.opinion()))) {
       throw new LawViolation(
-          "redo-new-opinion (LAW.md §6)",
+          "redo-new-opinion (条例 Art. 35; LAW.md §6)",
           "After 撤销并责令重新办理 the new opinion must not be the same as the one set aside.");
     }
     record("reply", on, "条例 Art. 32", new Reply(on, a.outcome(), a.opinion(), a.basis()), acting);
@@ -870,6 +871,9 @@ final class Petition {
     if (chosen == null) {
       return candidates.get(0);
     }
+    if (law.organisation(chosen).isEmpty()) {
+      throw new InvalidInput("to", "no such organisation: " + chosen);
+    }
     return candidates.stream()
         .filter(o -> o.id().equals(chosen))
         .findFirst()
@@ -944,6 +948,12 @@ final class Petition {
       }
     } else if (p instanceof Forward f) {
       routed(f.to(), on, false, null);
+      if (Boolean.TRUE.equals(f.toPetitionBureau())) {
+        // a petition bureau receiving a matter registers it and routes it on within 15 days of
+        // receipt (条例 Art. 22), as the one that sent it did: 逐级转送
+        state = REGISTERED;
+        routeClockStart = on;
+      }
     } else if (p instanceof Assign a) {
       routed(a.to(), on, true, a.reportDue());
     } else if (p instanceof Objection) {

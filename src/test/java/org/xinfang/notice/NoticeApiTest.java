@@ -166,6 +166,27 @@ class NoticeApiTest extends IntegrationTest {
   }
 
   @Test
+  @DisplayName(
+      "条例 Arts. 22–23, 32: text stored with control characters still prints; the notice is owed"
+          + " whatever the petitioner wrote")
+  void controlCharactersStillPrint() throws Exception {
+    today("2026-03-01");
+    Map<String, Object> body = letter("2026-03-01", CITY_PETITION_BUREAU);
+    body.put("subject", "拖欠工资\u0001\u001F\uFFFE");
+    body.put("facts", "铃声\u0007换页\u000C");
+    String id = register(body).get("id").asString();
+    assertThat(petition(id).get("subject").asString()).isEqualTo("拖欠工资\u0001\u001F\uFFFE");
+    act(id, "forward", Map.of("to", CITY_HUMAN_RESOURCES));
+    act(id, "accept", Map.of("category", "GRIEVANCE", "pathway", "PETITION_HANDLING"));
+    act(id, "reply", Map.of("outcome", "SUPPORT", "opinion", "意见\u0008予以支持", "basis", BASIS));
+    for (String kind : List.of("FORWARD", "RECEIPT", "OPINION")) {
+      String text = text(pdf(only(id, kind)));
+      assertThat(text).as(kind).doesNotContain("\u0001", "\u0007", "\u0008");
+    }
+    assertThat(text(pdf(only(id, "OPINION")))).contains("意见\uFFFD予以支持");
+  }
+
+  @Test
   @DisplayName("FORWARD 转送函 and 转送告知 (条例 Art. 22): the receiving organ and its 5 working days")
   void forward() throws Exception {
     today("2026-03-01");

@@ -107,6 +107,20 @@ class BadInputTest extends IntegrationTest {
             "a receivedOn in year 1 (0001-01-01)",
             b -> b.put("receivedOn", "0001-01-01"),
             "receivedOn"),
+        bad("a receivedOn as a number (20000)", b -> b.put("receivedOn", 20000), "receivedOn"),
+        bad(
+            "a receivedOn as an array [2026, 3, 1]",
+            b -> b.put("receivedOn", List.of(2026, 3, 1)),
+            "receivedOn"),
+        bad(
+            "a receivedOn with a time (2026-03-01T10:00:00Z)",
+            b -> b.put("receivedOn", "2026-03-01T10:00:00Z"),
+            "receivedOn"),
+        bad("a subject holding U+0000", b -> b.put("subject", "主题\u0000后"), "subject"),
+        bad(
+            "a petitioner name holding U+0000",
+            b -> b.put("petitioners", List.of(Map.of("name", "张\u0000三"))),
+            "petitioners[0].name"),
         bad("no receivedBy", b -> b.remove("receivedBy"), "receivedBy"),
         bad("an unknown receivedBy", b -> b.put("receivedBy", "nowhere"), "receivedBy"),
         bad("an empty petitioners list", b -> b.put("petitioners", List.of()), "petitioners"),
@@ -249,7 +263,13 @@ class BadInputTest extends IntegrationTest {
             "outcome"),
         actCase(
             "rate", "an unknown satisfaction", Map.of("satisfaction", "ECSTATIC"), "satisfaction"),
-        actCase("object", "no reason", Map.of(), "reason"));
+        actCase("object", "no reason", Map.of(), "reason"),
+        actCase("object", "a reason holding U+0000", Map.of("reason", "理由\u0000"), "reason"),
+        actCase(
+            "accept",
+            "an on date given as a number",
+            Map.of("on", 20512, "category", "GRIEVANCE", "pathway", "PETITION_HANDLING"),
+            "on"));
   }
 
   private static Arguments actCase(String act, String what, Map<String, ?> body, String field) {
@@ -352,6 +372,33 @@ class BadInputTest extends IntegrationTest {
         mvc.perform(get("/api/petitions?" + query).with(ADMIN_USER)).andReturn().getResponse(),
         field,
         "listing with " + query);
+  }
+
+  @Test
+  @DisplayName(
+      "half a surrogate pair (which UTF-8 cannot store) → 400 naming the field, nothing recorded")
+  void loneSurrogateRefused() throws Exception {
+    int before = jdbc.sql("select count(*) from petition").query(Integer.class).single();
+    String body =
+        json.writeValueAsString(letter(TODAY, BUREAU))
+            .replace("\"subject\":\"", "\"subject\":\"\\ud800x");
+    assertThat(body).contains("\\ud800x");
+    invalid(raw(post("/api/petitions"), body, MediaType.APPLICATION_JSON), "subject", "ud800");
+    assertThat(jdbc.sql("select count(*) from petition").query(Integer.class).single())
+        .isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("U+0000 in a query parameter → 400 naming it, not a conflict")
+  void nulInAQueryParameter() throws Exception {
+    for (String parameter : List.of("text", "name", "phone", "number")) {
+      invalid(
+          mvc.perform(get("/api/petitions").param(parameter, "张\u0000").with(ADMIN_USER))
+              .andReturn()
+              .getResponse(),
+          parameter,
+          parameter + " holding U+0000");
+    }
   }
 
   @Test

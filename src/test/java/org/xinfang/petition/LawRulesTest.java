@@ -172,6 +172,30 @@ class LawRulesTest extends IntegrationTest {
   }
 
   @Test
+  @DisplayName(
+      "条例 Art. 22: a matter forwarded to a lower petition bureau is registered there and routed"
+          + " on within 15 days of its receipt (逐级转送)")
+  void lowerBureauRoutesOn() throws Exception {
+    String id = id(register(letter("2026-04-28", BUREAU)));
+    JsonNode p = act(id, "forward", on("2026-04-30", "to", ZHONGSHAN_PETITION_BUREAU));
+    assertThat(p.get("state").asString()).isEqualTo("REGISTERED");
+    assertThat(p.get("handlingOrganisation").asString()).isEqualTo(ZHONGSHAN_PETITION_BUREAU);
+    // received on the day it was sent: 04-30 + 15 = 05-15 (Fri)
+    assertThat(dueDates(p)).isEqualTo(Map.of("ROUTE", "2026-05-15"));
+    assertThat(duty(p, "ROUTE").get("owedBy").asString()).isEqualTo(ZHONGSHAN_PETITION_BUREAU);
+    assertThat(duty(p, "ROUTE").get("basis").asString()).contains("条例 Art. 22");
+    // the district bureau forwards it to the competent department, which then owes its notice
+    p = act(id, "forward", on("2026-05-06", "to", COUNTY_DEPT));
+    assertThat(p.get("state").asString()).isEqualTo("FORWARDED");
+    assertThat(p.get("handlingOrganisation").asString()).isEqualTo(COUNTY_DEPT);
+    assertThat(dueDates(p)).containsKeys("NOTIFY_RECEIPT", "OBJECT").doesNotContainKey("ROUTE");
+    // a matter forwarded to a department stays there: that department does not route it on
+    String other = id(register(letter("2026-04-28", BUREAU)));
+    act(other, "forward", on("2026-04-30", "to", CITY_DEPT));
+    refused(other, "forward", on("2026-05-06", "to", COUNTY_DEPT), "forward-state (条例 Art. 22)");
+  }
+
+  @Test
   @DisplayName("条例 Art. 22: a matter is routed to another organ, not to the one holding it")
   void routeToAnotherOrgan() throws Exception {
     String id = id(register(letter("2026-03-02", BUREAU)));
@@ -569,7 +593,7 @@ class LawRulesTest extends IntegrationTest {
         id,
         "decline",
         on("2026-03-03", "ground", "NOT_COMPETENT", "detail", "不属于本机关职权"),
-        "decline-state (LAW.md §3)");
+        "decline-state (条例 Art. 23; LAW.md §3)");
   }
 
   @Test
@@ -932,6 +956,10 @@ class LawRulesTest extends IntegrationTest {
     // two levels up is not "one level up"
     refused(
         id, "request-review", on("2026-03-20", "to", CITY_GOVERNMENT), "review-organ (条例 Art. 35)");
+    // an organ that does not exist is bad input, not a choice the law refuses
+    ResultActions unknown = postJson(url(id, "request-review"), on("2026-03-20", "to", "nowhere"));
+    assertThat(unknown.andReturn().getResponse().getStatus()).isEqualTo(400);
+    assertThat(body(unknown).get("fields").has("to")).isTrue();
     JsonNode p = act(id, "request-review", on("2026-03-20"));
     assertThat(p.get("handlingOrganisation").asString()).isEqualTo(ZHONGSHAN_GOVERNMENT);
     // REVIEW: 03-20 (Fri) + 30 = 04-19, a Sunday → 04-20 (Mon)
@@ -1040,7 +1068,7 @@ class LawRulesTest extends IntegrationTest {
         id,
         "reply",
         on("2026-04-27", "outcome", "NOT_SUPPORT", "opinion", "不予 支持。"),
-        "redo-new-opinion (LAW.md §6)");
+        "redo-new-opinion (条例 Art. 35; LAW.md §6)");
     act(
         id,
         "reply",

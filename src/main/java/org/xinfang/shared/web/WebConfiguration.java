@@ -14,6 +14,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+  private final TextCheck textCheck;
+
+  WebConfiguration(TextCheck textCheck) {
+    this.textCheck = textCheck;
+  }
+
   @Bean
   LocaleResolver localeResolver() {
     CookieLocaleResolver resolver = new CookieLocaleResolver("xinfang-lang");
@@ -26,6 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     LocaleChangeInterceptor change = new LocaleChangeInterceptor();
     change.setParamName("lang");
+    registry.addInterceptor(textCheck);
     registry.addInterceptor(change);
   }
 }

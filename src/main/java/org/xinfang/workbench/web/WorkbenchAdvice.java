@@ -16,6 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.xinfang.organisation.Actor;
 import org.xinfang.organisation.CurrentActor;
 import org.xinfang.shared.Forbidden;
+import org.xinfang.shared.InvalidInput;
 import org.xinfang.shared.NotFound;
 
 /**
@@ -96,6 +97,16 @@ class WorkbenchAdvice {
   ModelAndView forbidden(Forbidden e, HttpServletRequest request) {
     Problem p = problems.of(e);
     return errorPage(HttpStatus.FORBIDDEN, p.title(), p.message(), request);
+  }
+
+  /** Input refused before any page could take it (text a record cannot hold): 400, as a page. */
+  @ExceptionHandler(InvalidInput.class)
+  ModelAndView invalid(InvalidInput e, HttpServletRequest request) {
+    return errorPage(
+        HttpStatus.BAD_REQUEST,
+        labels.msg("wb.error.badRequest"),
+        labels.msg("wb.error.badRequest.detail") + " " + e.getMessage(),
+        request);
   }
 
   @ExceptionHandler(Exception.class)

@@ -1,0 +1,120 @@
+package org.xinfang.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import org.xinfang.shared.InvalidInput;
+import org.xinfang.shared.RecordableText;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every text a request brings — each string of a JSON body, each query or form parameter — is
+ * checked on arrival to be {@link RecordableText recordable}; one that is not is refused with 400
+ * naming its field (API.md Conventions), before anything is decided or written. Stored records are
+ * read as they are: the check is on what arrives, not on what the history holds.
+ */
+@ControllerAdvice
+class TextCheck extends RequestBodyAdviceAdapter implements HandlerInterceptor {
+
+  private final JsonMapper json;
+
+  TextCheck(JsonMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public boolean supports(
+      MethodParameter parameter,
+      Type targetType,
+      Class<? extends HttpMessageConverter<?>> converterType) {
+    return true;
+  }
+
+  @Override
+  public HttpInputMessage beforeBodyRead(
+      HttpInputMessage input,
+      MethodParameter parameter,
+      Type targetType,
+      Class<? extends HttpMessageConverter<?>> converterType)
+      throws IOException {
+    MediaType type = input.getHeaders().getContentType();
+    if (type == null
+        || !(type.isCompatibleWith(MediaType.APPLICATION_JSON)
+            || type.getSubtype().endsWith("+json"))) {
+      return input;
+    }
+    byte[] body = input.getBody().readAllBytes();
+    JsonNode tree;
+    try {
+      tree = json.readTree(body);
+    } catch (JacksonException malformed) {
+      tree = null; // the converter reads it again and says what is wrong, as it always did
+    }
+    if (tree != null) {
+      check(tree, "");
+    }
+    HttpHeaders headers = input.getHeaders();
+    return new HttpInputMessage() {
+      @Override
+      public InputStream getBody() {
+        return new ByteArrayInputStream(body);
+      }
+
+      @Override
+      public HttpHeaders getHeaders() {
+        return headers;
+      }
+    };
+  }
+
+  private static void check(JsonNode node, String path) {
+    if (node.isString()) {
+      refuse(path.isEmpty() ? "body" : path, node.asString());
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        check(node.get(i), path + "[" + i + "]");
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String name = field.getKey();
+        String at = path.isEmpty() ? name : path + "." + name;
+        refuse(at, name);
+        check(field.getValue(), at);
+      }
+    }
+  }
+
+  private static void refuse(String field, String text) {
+    String flaw = RecordableText.flaw(text);
+    if (flaw != null) {
+      throw new InvalidInput(field, flaw + ", which a record cannot hold");
+    }
+  }
+
+  /** Query and form parameters, before the handler reads them. */
+  @Override
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+      refuse(parameter.getKey(), parameter.getKey());
+      for (String value : parameter.getValue()) {
+        refuse(parameter.getKey(), value);
+      }
+    }
+    return true;
+  }
+}
