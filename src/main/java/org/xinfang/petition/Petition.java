@@ -904,8 +904,15 @@ final class Petition {
     }
   }
 
+  /**
+   * An opinion's words, for "not the same or substantially the same" (LAW.md §6): full-width and
+   * half-width forms alike (NFKC), case folded, and without spaces, punctuation or symbols — an
+   * opinion set aside does not come back new by a full stop or a space.
+   */
   private static String normalise(String s) {
-    return s.replaceAll("\\s+", "");
+    return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
+        .toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[\\s\\p{P}\\p{S}]+", "");
   }
 
   // ---------------------------------------------------------------- recording and applying

@@ -1069,6 +1069,12 @@ class LawRulesTest extends IntegrationTest {
         "reply",
         on("2026-04-27", "outcome", "NOT_SUPPORT", "opinion", "不予 支持。"),
         "redo-new-opinion (条例 Art. 35; LAW.md §6)");
+    // nor substantially the same: other punctuation, full-width forms
+    refused(
+        id,
+        "reply",
+        on("2026-04-27", "outcome", "NOT_SUPPORT", "opinion", "“不予支持”！！"),
+        "redo-new-opinion (条例 Art. 35; LAW.md §6)");
     act(
         id,
         "reply",
