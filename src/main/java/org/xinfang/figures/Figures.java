@@ -289,7 +289,9 @@ public class Figures {
           "petitions rated ÷ petitions given a written opinion and concluded in the period";
       case "satisfactionRate" -> "(满意 + 基本满意) ÷ petitions rated, of those concluded in the period";
       case "repeatRate" -> "repeat petitions ÷ all petitions received in the period";
-      case "spotCheckPassRate" -> "spot-check samples passed ÷ samples drawn (网上抽查)";
+      case "spotCheckPassRate" ->
+          "spot-check samples passed ÷ samples drawn and checked (网上抽查; a sample counts once"
+              + " its check is done)";
       case "ledgerResolutionRate" ->
           "cases resolved ÷ cases on the ledgers owned in the subtree whose period overlaps";
       default -> throw new InvalidInput("figure", "unknown figure " + key);
@@ -476,8 +478,12 @@ public class Figures {
       ids =
           all.subList(Math.min(all.size(), page * size), Math.min(all.size(), page * size + size));
     } else if (key.equals("spotCheckPassRate")) {
-      ids = List.of();
-      total = 0;
+      SpotCheckSource source = spotChecks.getIfAvailable();
+      List<String> all =
+          source == null ? List.of() : source.petitions(p.subtree(), p.from(), p.to(), numerator);
+      total = all.size();
+      ids =
+          all.subList(Math.min(all.size(), page * size), Math.min(all.size(), page * size + size));
     } else {
       formula(key);
       Query q = query(key, p);

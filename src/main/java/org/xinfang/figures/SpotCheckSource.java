@@ -1,6 +1,7 @@
 package org.xinfang.figures;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -9,9 +10,15 @@ import java.util.Set;
  */
 public interface SpotCheckSource {
 
-  /** Samples passed and samples drawn for concluded petitions of these organisations. */
+  /**
+   * Samples passed and samples checked (drawn, and their check done) for petitions of these
+   * organisations concluded in the period.
+   */
   Counts passRate(Set<String> organisations, LocalDate from, LocalDate to);
 
-  /** passed ÷ sampled. */
+  /** The petitions behind {@link #passRate}: those checked, or only those passed, ordered by id. */
+  List<String> petitions(Set<String> organisations, LocalDate from, LocalDate to, boolean passed);
+
+  /** passed ÷ sampled (and checked). */
   record Counts(long passed, long sampled) {}
 }

@@ -145,7 +145,11 @@ class NoticeComposer {
       case DECLINE, FINAL_DECLINE -> refusal(b, (Acts.Decline) payload, p);
       case FORWARD -> {
         Acts.Forward f = (Acts.Forward) payload;
-        b.routing = routing(organ.name(), f.to(), e.on(), null, p, false);
+        Routing r = routing(organ.name(), f.to(), e.on(), null, p, false);
+        b.routing =
+            Boolean.TRUE.equals(f.toPetitionBureau())
+                ? new Routing(r.fromName(), r.toId(), r.toName(), r.on(), null, null, false, true)
+                : r;
       }
       case ASSIGN -> {
         Acts.Assign a = (Acts.Assign) payload;

@@ -54,7 +54,10 @@ public final class Acts {
   public record Forward(
       LocalDate on,
       @NotBlank @Size(max = 64) String to,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean toPetitionBureau)
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @io.swagger.v3.oas.annotations.media.Schema(
+              accessMode = io.swagger.v3.oas.annotations.media.Schema.AccessMode.READ_ONLY)
+          Boolean toPetitionBureau)
       implements Act {
 
     public Forward(LocalDate on, String to) {

@@ -332,8 +332,32 @@ final class Petition {
    */
   private void forward(Forward a, LocalDate on, Acting acting, Law law) {
     Organisation to = routeTarget(a.to(), law);
-    boolean bureau = to.type() == OrgType.PETITION_BUREAU;
-    record("forward", on, "条例 Art. 22", new Forward(on, to.id(), bureau ? true : null), acting);
+    boolean relay = relayedDown(law.organisation(holder).orElseThrow(), to, law);
+    record("forward", on, "条例 Art. 22", new Forward(on, to.id(), relay ? true : null), acting);
+  }
+
+  /**
+   * 逐级转送 (条例 Art. 22 item 2, 属地管理、分级负责): a matter forwarded to a petition bureau of a lower level
+   * inside the sender's area is registered there and routed on (Art. 22) rather than handled. A
+   * forward to a bureau level with or above the sender, or outside its area, is an ordinary
+   * forward: that bureau owes the notice and may object (Art. 23 para. 3), so a matter cannot go
+   * round between bureaus with a fresh 15 days at each one.
+   */
+  private static Optional<Organisation> parentOf(Organisation o, Law law) {
+    return o.parentId() == null ? Optional.empty() : law.organisation(o.parentId());
+  }
+
+  private static boolean relayedDown(Organisation from, Organisation to, Law law) {
+    if (to.type() != OrgType.PETITION_BUREAU || !from.level().isAbove(to.level())) {
+      return false;
+    }
+    String area = from.parentId() != null ? from.parentId() : from.id();
+    for (Optional<Organisation> o = parentOf(to, law); o.isPresent(); o = parentOf(o.get(), law)) {
+      if (o.get().id().equals(area) || o.get().id().equals(from.id())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 交办 (条例 Art. 22 item 3): by a petition bureau, with a due date for the result report. */
@@ -1399,20 +1423,32 @@ final class Petition {
    * then stays late.
    */
   private ReReviewClock reReviewClock(Law law, LocalDate today) {
-    int excluded = 0;
     Due due = law.due(reReviewRequestedOn, "re-review");
+    // the request's own day is not one of the 30 (民法典 Art. 201), nor is a day counted twice
+    LocalDate counted = reReviewRequestedOn;
+    int excluded = 0;
     for (LocalDate[] hearing : hearingsEnded) {
       if (hearing[0].isAfter(due.date())) {
         return new ReReviewClock(due, false); // run out before it: nothing left to pause
       }
-      excluded += daysOf(hearing[0], hearing[1]);
+      excluded += daysAfter(counted, hearing[0], hearing[1]);
+      counted = later(counted, hearing[1]);
       due = law.due(reReviewRequestedOn, "re-review", excluded);
     }
     if (hearingStartedOn == null || hearingStartedOn.isAfter(due.date())) {
       return new ReReviewClock(due, false);
     }
-    excluded += daysOf(hearingStartedOn, today);
+    excluded += daysAfter(counted, hearingStartedOn, today);
     return new ReReviewClock(law.due(reReviewRequestedOn, "re-review", excluded), true);
+  }
+
+  /** The days from {@code first} to {@code last}, both counted, that come after {@code counted}. */
+  private static int daysAfter(LocalDate counted, LocalDate first, LocalDate last) {
+    return daysOf(later(first, counted.plusDays(1)), last);
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /** The days from the first to the last, both counted; none when the last comes first. */

@@ -1,6 +1,7 @@
 package org.xinfang.supervision;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.xinfang.figures.SpotCheckSource;
@@ -19,5 +20,11 @@ class SpotCheckFigures implements SpotCheckSource {
   public Counts passRate(Set<String> organisations, LocalDate from, LocalDate to) {
     PassRate r = spotChecks.passRate(organisations, from, to);
     return new Counts(r.numerator(), r.denominator());
+  }
+
+  @Override
+  public List<String> petitions(
+      Set<String> organisations, LocalDate from, LocalDate to, boolean passed) {
+    return spotChecks.petitionsChecked(organisations, from, to, passed);
   }
 }

@@ -424,23 +424,53 @@ public class SpotChecks {
     if (organisations.isEmpty()) {
       return new PassRate(null, 0, 0);
     }
-    String in = String.join(", ", Collections.nCopies(organisations.size(), "?"));
+    return jdbc.sql(
+            "select coalesce(sum(case when i.result = 'PASS' then 1 else 0 end), 0) as passed,"
+                + " count(*) as checked"
+                + checkedItems(organisations.size()))
+        .params(checkedItemArgs(organisations, from, to))
+        .query((rs, n) -> new PassRate(null, rs.getInt("passed"), rs.getInt("checked")))
+        .single();
+  }
+
+  /**
+   * The petitions behind {@link #passRate} (LAW.md §9: a figure is drillable to its petitions):
+   * those with a checked sample, or with a passed one.
+   */
+  public List<String> petitionsChecked(
+      Set<String> organisations, LocalDate from, LocalDate to, boolean passed) {
+    if (organisations.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select distinct i.petition_id"
+                + checkedItems(organisations.size())
+                + (passed ? " and i.result = 'PASS'" : "")
+                + " order by i.petition_id")
+        .params(checkedItemArgs(organisations, from, to))
+        .query(String.class)
+        .list();
+  }
+
+  /** Checked items handled in these organisations, concluded in [from, to], none accusing them. */
+  private static String checkedItems(int organisations) {
+    String in = String.join(", ", Collections.nCopies(organisations, "?"));
+    return " from spot_check_item i where i.result is not null"
+        + " and i.handling_organisation in ("
+        + in
+        + ") and i.concluded_on between ? and ? and not exists (select 1 from accused a"
+        + " where a.petition_id = i.petition_id and a.organisation_id in ("
+        + in
+        + "))";
+  }
+
+  private static List<Object> checkedItemArgs(
+      Set<String> organisations, LocalDate from, LocalDate to) {
     List<Object> args = new ArrayList<>(organisations);
     args.add(from);
     args.add(to);
     args.addAll(organisations);
-    return jdbc.sql(
-            "select coalesce(sum(case when i.result = 'PASS' then 1 else 0 end), 0) as passed,"
-                + " count(*) as checked from spot_check_item i where i.result is not null"
-                + " and i.handling_organisation in ("
-                + in
-                + ") and i.concluded_on between ? and ? and not exists (select 1 from accused a"
-                + " where a.petition_id = i.petition_id and a.organisation_id in ("
-                + in
-                + "))")
-        .params(args)
-        .query((rs, n) -> new PassRate(null, rs.getInt("passed"), rs.getInt("checked")))
-        .single();
+    return args;
   }
 
   // --- the draw ---
@@ -548,7 +578,15 @@ public class SpotChecks {
     if (!p.noticeOwed()) {
       out.put("NOTICE_IN_TIME", true);
     } else if (decision != null) {
-      LocalDate received = routing != null ? routing.on() : p.receivedOn();
+      // received by the deciding organ on the day the last routing before the decision reached it
+      // (a matter relayed down through a lower bureau is routed twice)
+      HistoryEvent reached = null;
+      for (HistoryEvent e : history) {
+        if (e.seq() < decision.seq() && (e.act().equals("forward") || e.act().equals("assign"))) {
+          reached = e;
+        }
+      }
+      LocalDate received = reached != null ? reached.on() : p.receivedOn();
       out.put("NOTICE_IN_TIME", !decision.on().isAfter(fifteenDays(received)));
     }
     // 条例 Art. 32: the written opinion states its basis

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.xinfang.demo.DemoData;
 import org.xinfang.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -184,6 +185,21 @@ class NoticeApiTest extends IntegrationTest {
       assertThat(text).as(kind).doesNotContain("\u0001", "\u0007", "\u0008");
     }
     assertThat(text(pdf(only(id, "OPINION")))).contains("意见\uFFFD予以支持");
+  }
+
+  @Test
+  @DisplayName(
+      "FORWARD to a lower petition bureau (条例 Art. 22, 逐级转送): asked to register and route it on,"
+          + " not to object; the petitioner told it will be routed on")
+  void forwardToALowerBureau() throws Exception {
+    today("2026-03-01");
+    String id = registered(CITY_PETITION_BUREAU);
+    act(id, "forward", Map.of("to", DemoData.ZHONGSHAN_PETITION_BUREAU));
+    String text = text(pdf(only(id, "FORWARD")));
+    assertThat(text)
+        .contains("信访事项转送函", "予以登记", "转送、交办有权处理的机关、单位", "《信访工作条例》第二十二条")
+        .contains("将自收到之日起15日内转送有权处理的机关、单位，并告知你去向")
+        .doesNotContain("提出异议", "第二十三条第三款");
   }
 
   @Test

@@ -389,6 +389,23 @@ class BadInputTest extends IntegrationTest {
   }
 
   @Test
+  @DisplayName("U+0000 in a body sent in GBK (as government systems may) → 400, as in UTF-8")
+  void nulInAGbkBody() throws Exception {
+    Map<String, Object> body = letter(TODAY, BUREAU);
+    body.put("subject", "拖欠工资\u0000");
+    byte[] gbk = json.writeValueAsString(body).getBytes(java.nio.charset.Charset.forName("GBK"));
+    MockHttpServletResponse r =
+        mvc.perform(
+                post("/api/petitions")
+                    .with(ADMIN_USER)
+                    .contentType("application/json;charset=GBK")
+                    .content(gbk))
+            .andReturn()
+            .getResponse();
+    invalid(r, "subject", "GBK body holding U+0000");
+  }
+
+  @Test
   @DisplayName("U+0000 in a query parameter → 400 naming it, not a conflict")
   void nulInAQueryParameter() throws Exception {
     for (String parameter : List.of("text", "name", "phone", "number")) {

@@ -193,6 +193,15 @@ class LawRulesTest extends IntegrationTest {
     String other = id(register(letter("2026-04-28", BUREAU)));
     act(other, "forward", on("2026-04-30", "to", CITY_DEPT));
     refused(other, "forward", on("2026-05-06", "to", COUNTY_DEPT), "forward-state (条例 Art. 22)");
+    // only downwards: a district bureau's forward up to the city bureau is an ordinary forward,
+    // so a matter cannot go round between bureaus with fresh 15 days at each
+    p =
+        act(
+            id(register(letter("2026-04-28", ZHONGSHAN_PETITION_BUREAU))),
+            "forward",
+            on("2026-04-30", "to", BUREAU));
+    assertThat(p.get("state").asString()).isEqualTo("FORWARDED");
+    assertThat(dueDates(p)).containsKeys("NOTIFY_RECEIPT", "OBJECT").doesNotContainKey("ROUTE");
   }
 
   @Test
@@ -1174,6 +1183,25 @@ class LawRulesTest extends IntegrationTest {
     p = act(second, "end-hearing", on("2026-05-07", "summary", "听证结束"));
     // 05-07 not counted → 04-07 + 31 = 05-08 (Fri)
     assertThat(dueDates(p)).isEqualTo(Map.of("RE_REVIEW", "2026-05-08"));
+  }
+
+  @Test
+  @DisplayName(
+      "条例 Art. 36 para. 2; 民法典 Art. 201: only days of the 30 are excluded, each once — not the"
+          + " request's own day, not a day two hearings share")
+  void hearingDaysCountedOnce() throws Exception {
+    String id = reviewedAndDelivered();
+    act(id, "request-re-review", on("2026-04-07")); // RE_REVIEW 05-07
+    act(id, "start-hearing", on("2026-04-07"));
+    JsonNode p = act(id, "end-hearing", on("2026-04-07", "summary", "当日听证"));
+    // the request's day is not one of the 30: nothing was paused
+    assertThat(dueDates(p)).isEqualTo(Map.of("RE_REVIEW", "2026-05-07"));
+    act(id, "start-hearing", on("2026-04-10"));
+    act(id, "end-hearing", on("2026-04-12", "summary", "第一次"));
+    act(id, "start-hearing", on("2026-04-12"));
+    p = act(id, "end-hearing", on("2026-04-13", "summary", "第二次"));
+    // 04-10, 04-11, 04-12, 04-13: four days, 04-12 once → 04-07 + 34 = 05-11 (Mon)
+    assertThat(dueDates(p)).isEqualTo(Map.of("RE_REVIEW", "2026-05-11"));
   }
 
   @Test

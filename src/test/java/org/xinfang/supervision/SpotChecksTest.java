@@ -149,6 +149,19 @@ class SpotChecksTest extends IntegrationTest {
                 PW,
                 CHECKS + "/pass-rate?organisation=dl-rsj&from=" + FROM + "&to=" + TO));
     assertThat(api.get("numerator").asInt()).isEqualTo(figure.numerator());
+    // LAW.md §9: the figure is drillable to its petitions — the passed ones, and all checked
+    String drill =
+        "/api/figures/spotCheckPassRate/petitions?organisation=dl-rsj&from="
+            + FROM
+            + "&to="
+            + TO
+            + "&size=200&part=";
+    List<String> passed =
+        body(getAs(SUPERVISOR, PW, drill + "numerator")).get("items").findValuesAsString("id");
+    List<String> checked =
+        body(getAs(SUPERVISOR, PW, drill + "denominator")).get("items").findValuesAsString("id");
+    assertThat(passed).contains(mine.get("good")).doesNotContain(mine.get("bad"));
+    assertThat(checked).contains(mine.get("good"), mine.get("bad"));
     // the history: the draw and two checks, under Art. 38 para. 2
     JsonNode history = body(getAs(SUPERVISOR, PW, CHECKS + "/" + id + "/history"));
     assertThat(history.findValuesAsString("act")).containsExactly("draw", "check", "check");

@@ -5,7 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -60,12 +64,16 @@ class TextCheck extends RequestBodyAdviceAdapter implements HandlerInterceptor {
     byte[] body = input.getBody().readAllBytes();
     JsonNode tree;
     try {
-      tree = json.readTree(body);
+      Charset charset = type.getCharset();
+      tree =
+          charset == null || charset.name().startsWith("UTF-")
+              ? json.readTree(body)
+              : json.readTree(new InputStreamReader(new ByteArrayInputStream(body), charset));
     } catch (JacksonException malformed) {
       tree = null; // the converter reads it again and says what is wrong, as it always did
     }
     if (tree != null) {
-      check(tree, "");
+      check(tree, new ArrayDeque<>());
     }
     HttpHeaders headers = input.getHeaders();
     return new HttpInputMessage() {
@@ -81,21 +89,47 @@ class TextCheck extends RequestBodyAdviceAdapter implements HandlerInterceptor {
     };
   }
 
-  private static void check(JsonNode node, String path) {
+  /** Walks the tree with the path as a stack of its parts, joined only for a flaw found. */
+  private static void check(JsonNode node, Deque<Object> path) {
     if (node.isString()) {
-      refuse(path.isEmpty() ? "body" : path, node.asString());
+      refuse(path, node.asString());
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        check(node.get(i), path + "[" + i + "]");
+        path.addLast(i);
+        check(node.get(i), path);
+        path.removeLast();
       }
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        String name = field.getKey();
-        String at = path.isEmpty() ? name : path + "." + name;
-        refuse(at, name);
-        check(field.getValue(), at);
+        path.addLast(field.getKey());
+        refuse(path, field.getKey());
+        check(field.getValue(), path);
+        path.removeLast();
       }
     }
+  }
+
+  private static void refuse(Deque<Object> path, String text) {
+    String flaw = RecordableText.flaw(text);
+    if (flaw != null) {
+      refuse(name(path), text);
+    }
+  }
+
+  /** {@code petitioners[0].name}, as the other 400s name a field. */
+  private static String name(Deque<Object> path) {
+    StringBuilder name = new StringBuilder();
+    for (Object part : path) {
+      if (part instanceof Integer i) {
+        name.append('[').append(i).append(']');
+      } else {
+        if (!name.isEmpty()) {
+          name.append('.');
+        }
+        name.append(part);
+      }
+    }
+    return name.isEmpty() ? "body" : name.toString();
   }
 
   private static void refuse(String field, String text) {

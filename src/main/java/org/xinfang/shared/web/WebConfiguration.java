@@ -32,7 +32,8 @@ class WebConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     LocaleChangeInterceptor change = new LocaleChangeInterceptor();
     change.setParamName("lang");
-    registry.addInterceptor(textCheck);
+    // the error page a refusal is shown on reads the same parameters: not checked again there
+    registry.addInterceptor(textCheck).excludePathPatterns("/error");
     registry.addInterceptor(change);
   }
 }

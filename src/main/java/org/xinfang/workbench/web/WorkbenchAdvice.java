@@ -105,7 +105,10 @@ class WorkbenchAdvice {
     return errorPage(
         HttpStatus.BAD_REQUEST,
         labels.msg("wb.error.badRequest"),
-        labels.msg("wb.error.badRequest.detail") + " " + e.getMessage(),
+        labels.msg("wb.error.badRequest.detail")
+            + " ("
+            + String.join(", ", e.fields().keySet())
+            + ")",
         request);
   }
 
