@@ -23,4 +23,12 @@ public enum DeclineGround {
   public boolean isFinalDecline() {
     return this == FINAL_AFTER_RE_REVIEW;
   }
+
+  /**
+   * Declined because the same matter was raised again — already in handling (Art. 19 para. 3) or
+   * final (Art. 36 para. 3): the petition is then a repeat of the one named.
+   */
+  public boolean sameMatterAgain() {
+    return this == ALREADY_IN_PROGRESS || this == FINAL_AFTER_RE_REVIEW;
+  }
 }

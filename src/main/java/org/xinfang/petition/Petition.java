@@ -1015,10 +1015,15 @@ final class Petition {
       clockStart = on;
       receiptNotified = true;
       handler = holder;
-    } else if (p instanceof Decline) {
+    } else if (p instanceof Decline d) {
       state = DECLINED;
       receiptNotified = true;
       concludedOn = on;
+      if (repeatOf == null && d.earlierPetition() != null && d.ground().sameMatterAgain()) {
+        // declined as the same matter raised again: a repeat petition of the one it names
+        // (GLOSSARY 重复信访; LAW.md §9 repeat-petition and first-petition resolution rates)
+        repeatOf = d.earlierPetition();
+      }
     } else if (p instanceof Divert d) {
       state = DIVERTED;
       category = Category.GRIEVANCE;
@@ -1418,9 +1423,9 @@ final class Petition {
   /**
    * 条例 Art. 36 para. 2: the time a hearing needs is not counted in the 30 days of para. 1. Only a
    * hearing that begins while those days still run pauses them, for each of its days (the first and
-   * the last included; an open hearing up to today). One that begins after the period has run out
-   * excludes nothing: the days it would exclude lie outside the period, and a re-review owed since
-   * then stays late.
+   * the last included; an open hearing up to today), each day once, and never the request's own
+   * day, which is not one of the 30. One that begins after the period has run out excludes nothing:
+   * the days it would exclude lie outside the period, and a re-review owed since then stays late.
    */
   private ReReviewClock reReviewClock(Law law, LocalDate today) {
     Due due = law.due(reReviewRequestedOn, "re-review");

@@ -641,6 +641,23 @@ class LawRulesTest extends IntegrationTest {
     assertThat(p.get("state").asString()).isEqualTo("DECLINED");
     assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 36 para. 3");
     assertThat(dueDates(p)).isEmpty();
+    assertThat(p.get("repeatOf").asString()).isEqualTo(fin);
+    // named only in the decline, the earlier petition makes this one a repeat of it too
+    String raisedAgain = id(register(letter("2026-06-01", CITY_PETITION_BUREAU)));
+    JsonNode r =
+        act(
+            raisedAgain,
+            "decline",
+            on(
+                "2026-06-01",
+                "ground",
+                "FINAL_AFTER_RE_REVIEW",
+                "detail",
+                "同一事实和理由，不再受理",
+                "earlierPetition",
+                fin));
+    assertThat(r.get("repeatOf").asString()).isEqualTo(fin);
+    assertThat(r.get("first").asBoolean()).isFalse();
 
     // the earlier petition must be named: in the decline, or as the one this petition repeats
     String unnamed = id(register(letter("2026-06-01", CITY_PETITION_BUREAU)));
