@@ -186,7 +186,7 @@ public class Users {
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
-    if (credentials(u.username()).isPresent()) {
+    if (credentials(u.username()).isPresent() || nameTakenInAnyCase(u.username())) {
       throw usernameTaken(u.username());
     }
     String organisationId =
@@ -217,6 +217,18 @@ public class Users {
       throw usernameTaken(u.username());
     }
     return actor;
+  }
+
+  /**
+   * Whether a user of the same name in another case exists: {@code PR-CLERK} beside {@code
+   * pr-clerk} would be a second account that reads as the first in every list and history.
+   */
+  private boolean nameTakenInAnyCase(String username) {
+    return jdbc.sql("select count(*) from app_user where lower(username) = :name")
+            .param("name", username.toLowerCase(java.util.Locale.ROOT))
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /**

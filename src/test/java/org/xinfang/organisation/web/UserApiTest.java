@@ -124,6 +124,15 @@ class UserApiTest extends IntegrationTest {
   void takenUsernameIs409() throws Exception {
     create(ADMIN, user(DemoData.CITY_REGISTRAR, "s3cret-pass", "dl-xfj", "[\"REGISTRAR\"]"))
         .andExpect(status().isConflict());
+    // the same name in another case would be a second account reading as the first
+    create(
+            ADMIN,
+            user(
+                DemoData.CITY_REGISTRAR.toUpperCase(java.util.Locale.ROOT),
+                "s3cret-pass",
+                "dl-xfj",
+                "[\"REGISTRAR\"]"))
+        .andExpect(status().isConflict());
   }
 
   @Test
