@@ -145,15 +145,11 @@ class NoticeComposer {
       case DECLINE, FINAL_DECLINE -> refusal(b, (Acts.Decline) payload, p);
       case FORWARD -> {
         Acts.Forward f = (Acts.Forward) payload;
-        Routing r = routing(organ.name(), f.to(), e.on(), null, p, false);
-        b.routing =
-            Boolean.TRUE.equals(f.toPetitionBureau())
-                ? new Routing(r.fromName(), r.toId(), r.toName(), r.on(), null, null, false, true)
-                : r;
+        b.routing = routing(organ.name(), f.to(), e.on(), null, p, false, f.toPetitionBureau());
       }
       case ASSIGN -> {
         Acts.Assign a = (Acts.Assign) payload;
-        b.routing = routing(organ.name(), a.to(), e.on(), a.reportDue(), p, true);
+        b.routing = routing(organ.name(), a.to(), e.on(), a.reportDue(), p, true, null);
       }
       case EXTENSION -> extension(b, (Acts.Extend) payload, p);
       case OPINION -> {
@@ -202,10 +198,12 @@ class NoticeComposer {
         break;
       }
       if (h.details() instanceof Acts.Forward f && f.to().equals(organId)) {
-        routing = new Routing(name(h.organisationId()), f.to(), null, h.on(), null, null, false);
+        routing =
+            new Routing(name(h.organisationId()), f.to(), null, h.on(), null, null, false, null);
       } else if (h.details() instanceof Acts.Assign x && x.to().equals(organId)) {
         routing =
-            new Routing(name(h.organisationId()), x.to(), null, h.on(), x.reportDue(), null, true);
+            new Routing(
+                name(h.organisationId()), x.to(), null, h.on(), x.reportDue(), null, true, null);
       }
     }
     return routing;
@@ -250,8 +248,11 @@ class NoticeComposer {
       LocalDate on,
       LocalDate reportDue,
       PetitionView p,
-      boolean assigned) {
-    return new Routing(fromName, to, name(to), on, reportDue, due(p, DutyKind.OBJECT), assigned);
+      boolean assigned,
+      Boolean relay) {
+    // relayed down, the bureau registers and routes it on: it has no objection to raise
+    LocalDate objectionDue = Boolean.TRUE.equals(relay) ? null : due(p, DutyKind.OBJECT);
+    return new Routing(fromName, to, name(to), on, reportDue, objectionDue, assigned, relay);
   }
 
   /** 延期告知书 (条例 Art. 34): accepted on, the original and the new due date, the reason. */

@@ -79,17 +79,6 @@ record NoticeContent(
       boolean assigned,
       Boolean relay) {
 
-    Routing(
-        String fromName,
-        String toId,
-        String toName,
-        LocalDate on,
-        LocalDate reportDue,
-        LocalDate objectionDue,
-        boolean assigned) {
-      this(fromName, toId, toName, on, reportDue, objectionDue, assigned, null);
-    }
-
     /** To a lower petition bureau, which registers the matter and routes it on (条例 Art. 22). */
     public boolean relayed() {
       return Boolean.TRUE.equals(relay);

@@ -122,12 +122,15 @@ class NoticeRequirementsTest {
     NoticeContent c =
         content(NoticeKind.FORWARD)
             .routing(
-                new Routing("大连市信访局", "dl-rsj", "大连市人力资源和社会保障局", DAY, null, DAY.plusDays(5), false))
+                new Routing(
+                    "大连市信访局", "dl-rsj", "大连市人力资源和社会保障局", DAY, null, DAY.plusDays(5), false, null))
             .build();
     assertThat(NoticeRequirements.missing(c)).isEmpty();
     assertThat(
             NoticeRequirements.missing(
-                with(c).routing(new Routing("大连市信访局", "x", null, DAY, null, null, false)).build()))
+                with(c)
+                    .routing(new Routing("大连市信访局", "x", null, DAY, null, null, false, null))
+                    .build()))
         .containsExactly("routing.toName (the receiving organ)");
   }
 
@@ -144,14 +147,16 @@ class NoticeRequirementsTest {
                     DAY,
                     DAY.plusDays(30),
                     DAY.plusDays(5),
-                    true))
+                    true,
+                    null))
             .build();
     assertThat(NoticeRequirements.missing(c)).isEmpty();
     assertThat(
             NoticeRequirements.missing(
                 with(c)
                     .routing(
-                        new Routing("大连市信访局", "dl-rsj", "大连市人力资源和社会保障局", DAY, null, null, true))
+                        new Routing(
+                            "大连市信访局", "dl-rsj", "大连市人力资源和社会保障局", DAY, null, null, true, null))
                     .build()))
         .containsExactly("routing.reportDue (办结报告 due date)");
   }

@@ -626,36 +626,14 @@ class LawRulesTest extends IntegrationTest {
     // a re-reviewed, final matter raised again on the same facts and reasons: 不再受理
     String fin = finalMatter();
     String again = id(register(repeatOf("2026-06-01", fin)));
-    JsonNode p =
-        act(
-            again,
-            "decline",
-            on(
-                "2026-06-01",
-                "ground",
-                "FINAL_AFTER_RE_REVIEW",
-                "detail",
-                "该事项已经复核，信访人以同一事实和理由再次提出，不再受理",
-                "earlierPetition",
-                fin));
+    JsonNode p = declinedAsFinal(again, fin, "该事项已经复核，信访人以同一事实和理由再次提出，不再受理");
     assertThat(p.get("state").asString()).isEqualTo("DECLINED");
     assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 36 para. 3");
     assertThat(dueDates(p)).isEmpty();
     assertThat(p.get("repeatOf").asString()).isEqualTo(fin);
     // named only in the decline, the earlier petition makes this one a repeat of it too
     String raisedAgain = id(register(letter("2026-06-01", CITY_PETITION_BUREAU)));
-    JsonNode r =
-        act(
-            raisedAgain,
-            "decline",
-            on(
-                "2026-06-01",
-                "ground",
-                "FINAL_AFTER_RE_REVIEW",
-                "detail",
-                "同一事实和理由，不再受理",
-                "earlierPetition",
-                fin));
+    JsonNode r = declinedAsFinal(raisedAgain, fin, "同一事实和理由，不再受理");
     assertThat(r.get("repeatOf").asString()).isEqualTo(fin);
     assertThat(r.get("first").asBoolean()).isFalse();
 
@@ -1588,6 +1566,21 @@ class LawRulesTest extends IntegrationTest {
   private JsonNode asUser(String user, String url, Map<String, Object> body, int status)
       throws Exception {
     return expect(postJsonAs(user, PASSWORD, url, body), status);
+  }
+
+  /** 不再受理 on 2026-06-01, naming the earlier, final petition (条例 Art. 36 para. 3). */
+  private JsonNode declinedAsFinal(String id, String earlier, String detail) throws Exception {
+    return act(
+        id,
+        "decline",
+        on(
+            "2026-06-01",
+            "ground",
+            "FINAL_AFTER_RE_REVIEW",
+            "detail",
+            detail,
+            "earlierPetition",
+            earlier));
   }
 
   /** The act is refused by the law: 409 with the rule and its article. */
