@@ -614,14 +614,7 @@ class LawRulesTest extends IntegrationTest {
     refused(
         repeat,
         "decline",
-        on(
-            "2026-06-01",
-            "ground",
-            "FINAL_AFTER_RE_REVIEW",
-            "detail",
-            "不再受理",
-            "earlierPetition",
-            answered),
+        finalDecline(answered, "不再受理"),
         "final-after-re-review (条例 Art. 36 para. 3)");
     // a re-reviewed, final matter raised again on the same facts and reasons: 不再受理
     String fin = finalMatter();
@@ -1140,8 +1133,7 @@ class LawRulesTest extends IntegrationTest {
   @Test
   @DisplayName("条例 Art. 36 para. 2: a hearing pauses the re-review clock; its days are not counted")
   void hearingPausesTheClock() throws Exception {
-    String id = reviewedAndDelivered();
-    act(id, "request-re-review", on("2026-04-07")); // RE_REVIEW 05-07 without a hearing
+    String id = underReReview(); // RE_REVIEW 05-07 without a hearing
     JsonNode p = act(id, "start-hearing", on("2026-04-14"));
     assertThat(duty(p, "RE_REVIEW").get("paused").asBoolean()).isTrue();
     assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 36 para. 2");
@@ -1162,8 +1154,7 @@ class LawRulesTest extends IntegrationTest {
       "条例 Art. 36 para. 2: a hearing begun after the 30 days have run out excludes nothing; the"
           + " re-review stays late")
   void hearingAfterThePeriodExcludesNothing() throws Exception {
-    String id = reviewedAndDelivered();
-    act(id, "request-re-review", on("2026-04-07")); // RE_REVIEW 05-07
+    String id = underReReview(); // RE_REVIEW 05-07
     JsonNode p = act(id, "start-hearing", on("2026-05-08"));
     assertThat(dueDates(p)).isEqualTo(Map.of("RE_REVIEW", "2026-05-07"));
     assertThat(duty(p, "RE_REVIEW").get("paused").asBoolean()).isFalse();
@@ -1171,8 +1162,7 @@ class LawRulesTest extends IntegrationTest {
     p = act(id, "end-hearing", on("2026-05-09", "summary", "听证结束"));
     assertThat(dueDates(p)).isEqualTo(Map.of("RE_REVIEW", "2026-05-07"));
     // a hearing begun on the period's last day still pauses it, from that day
-    String second = reviewedAndDelivered();
-    act(second, "request-re-review", on("2026-04-07"));
+    String second = underReReview();
     p = act(second, "start-hearing", on("2026-05-07"));
     assertThat(duty(p, "RE_REVIEW").get("paused").asBoolean()).isTrue();
     p = act(second, "end-hearing", on("2026-05-07", "summary", "听证结束"));
@@ -1185,8 +1175,7 @@ class LawRulesTest extends IntegrationTest {
       "条例 Art. 36 para. 2; 民法典 Art. 201: only days of the 30 are excluded, each once — not the"
           + " request's own day, not a day two hearings share")
   void hearingDaysCountedOnce() throws Exception {
-    String id = reviewedAndDelivered();
-    act(id, "request-re-review", on("2026-04-07")); // RE_REVIEW 05-07
+    String id = underReReview(); // RE_REVIEW 05-07
     act(id, "start-hearing", on("2026-04-07"));
     JsonNode p = act(id, "end-hearing", on("2026-04-07", "summary", "当日听证"));
     // the request's day is not one of the 30: nothing was paused
@@ -1202,8 +1191,7 @@ class LawRulesTest extends IntegrationTest {
   @Test
   @DisplayName("条例 Art. 36: a re-review upholds or varies; REDO is refused")
   void noRedoAtReReview() throws Exception {
-    String id = reviewedAndDelivered();
-    act(id, "request-re-review", on("2026-04-07"));
+    String id = underReReview();
     refused(
         id,
         "re-review",
@@ -1215,8 +1203,7 @@ class LawRulesTest extends IntegrationTest {
   @Test
   @DisplayName("条例 Art. 36: the re-review opinion is final; no further appeal")
   void reReviewIsFinal() throws Exception {
-    String id = reviewedAndDelivered();
-    act(id, "request-re-review", on("2026-04-07"));
+    String id = underReReview();
     JsonNode p =
         act(
             id,
@@ -1510,10 +1497,16 @@ class LawRulesTest extends IntegrationTest {
     return id;
   }
 
-  /** ... re-review requested 04-07 (→ 辽宁省人社厅), upheld 04-30: final, delivered 05-06. */
-  private String finalMatter() throws Exception {
+  /** As {@link #reviewedAndDelivered}, and re-review requested 04-07: RE_REVIEW due 05-07. */
+  private String underReReview() throws Exception {
     String id = reviewedAndDelivered();
     act(id, "request-re-review", on("2026-04-07"));
+    return id;
+  }
+
+  /** ... re-review requested 04-07 (→ 辽宁省人社厅), upheld 04-30: final, delivered 05-06. */
+  private String finalMatter() throws Exception {
+    String id = underReReview();
     act(id, "re-review", on("2026-04-30", "outcome", "UPHOLD", "opinion", "维持"));
     act(id, "deliver", on("2026-05-06"));
     return id;
@@ -1570,17 +1563,18 @@ class LawRulesTest extends IntegrationTest {
 
   /** 不再受理 on 2026-06-01, naming the earlier, final petition (条例 Art. 36 para. 3). */
   private JsonNode declinedAsFinal(String id, String earlier, String detail) throws Exception {
-    return act(
-        id,
-        "decline",
-        on(
-            "2026-06-01",
-            "ground",
-            "FINAL_AFTER_RE_REVIEW",
-            "detail",
-            detail,
-            "earlierPetition",
-            earlier));
+    return act(id, "decline", finalDecline(earlier, detail));
+  }
+
+  private static Map<String, Object> finalDecline(String earlier, String detail) {
+    return on(
+        "2026-06-01",
+        "ground",
+        "FINAL_AFTER_RE_REVIEW",
+        "detail",
+        detail,
+        "earlierPetition",
+        earlier);
   }
 
   /** The act is refused by the law: 409 with the rule and its article. */
