@@ -930,13 +930,14 @@ final class Petition {
 
   /**
    * An opinion's words, for "not the same or substantially the same" (LAW.md §6): full-width and
-   * half-width forms alike (NFKC), case folded, and without spaces, punctuation or symbols — an
-   * opinion set aside does not come back new by a full stop or a space.
+   * half-width forms alike (NFKC), case folded, and without spaces of any kind, control and
+   * invisible format characters (a zero-width space, a soft hyphen), punctuation or symbols — an
+   * opinion set aside does not come back new by a full stop or a character no reader sees.
    */
   private static String normalise(String s) {
     return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
         .toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[\\s\\p{P}\\p{S}]+", "");
+        .replaceAll("[\\s\\p{Z}\\p{Cc}\\p{Cf}\\p{P}\\p{S}]+", "");
   }
 
   // ---------------------------------------------------------------- recording and applying

@@ -130,20 +130,20 @@ public class Submissions {
   }
 
   /**
-   * What makes two submissions "the same": the same phone number, or the same name, with the same
-   * request and facts (whitespace, width and case ignored). Only digests are stored.
+   * What makes two submissions "the same": the same phone number with the same request and facts
+   * (whitespace, width and case ignored), to the same bureau. Only digests are stored. A name alone
+   * does not make them the same: two people of a common name may send the same template wording (a
+   * collective wage claim), and each petition enters the record (条例 Arts. 17, 21), nor is one shown
+   * the other's number.
    */
   public static List<String> fingerprints(Registration r) {
-    String text = normalise(r.request()) + "\u0000" + normalise(r.facts());
+    String text =
+        r.receivedBy() + "\u0000" + normalise(r.request()) + "\u0000" + normalise(r.facts());
     List<String> keys = new ArrayList<>();
     for (PetitionerData p : r.petitioners()) {
       String phone = p.phone() == null ? "" : p.phone().replaceAll("\\D", "");
       if (!phone.isEmpty()) {
         keys.add(digest("phone:" + phone + "\u0000" + text));
-      }
-      String name = normalise(p.name());
-      if (!name.isEmpty()) {
-        keys.add(digest("name:" + name + "\u0000" + text));
       }
     }
     return keys.stream().distinct().toList();

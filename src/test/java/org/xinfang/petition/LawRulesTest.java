@@ -1072,6 +1072,14 @@ class LawRulesTest extends IntegrationTest {
         "reply",
         on("2026-04-27", "outcome", "NOT_SUPPORT", "opinion", "“不予支持”！！"),
         "redo-new-opinion (条例 Art. 35; LAW.md §6)");
+    // nor by a character no reader sees: a zero-width space, a soft hyphen, a line separator
+    for (String invisible : List.of("\u200B", "\u00AD", "\u2028", "\uFEFF", "\u0001")) {
+      refused(
+          id,
+          "reply",
+          on("2026-04-27", "outcome", "NOT_SUPPORT", "opinion", "不予" + invisible + "支持。"),
+          "redo-new-opinion (条例 Art. 35; LAW.md §6)");
+    }
     act(
         id,
         "reply",

@@ -294,11 +294,19 @@ class PortalTest extends IntegrationTest {
     assertThat(countNamed(f.get("name"))).isEqualTo(1);
     assertThat(countNamed(otherName)).isZero();
 
+    // another person of the same name, with another phone, sending the same wording (a shared
+    // template): a petition of its own, and nobody else's number shown (条例 Arts. 17, 21)
+    Map<String, String> namesake = new LinkedHashMap<>(f);
+    namesake.put(
+        "phone", "137 0000 " + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)));
+    mvc.perform(submission(namesake, address())).andExpect(status().is3xxRedirection());
+    assertThat(countNamed(f.get("name"))).isEqualTo(2);
+
     // the next day (past the 10-minute window) the same text is a new submission
     today(clock.today().plusDays(1));
     String[] later = submit(f, address(), new MockHttpSession());
     assertThat(later[0]).isNotEqualTo(first[0]);
-    assertThat(countNamed(f.get("name"))).isEqualTo(2);
+    assertThat(countNamed(f.get("name"))).isEqualTo(3);
   }
 
   @Test
@@ -442,6 +450,16 @@ class PortalTest extends IntegrationTest {
         .andExpect(content().contentType("application/pdf"));
     mvc.perform(get(link.group(1))).andExpect(status().isNotFound());
 
+    // a reason over 10,000 characters is refused, not cut short, and nothing is recorded
+    mvc.perform(
+            post("/portal/track/rate")
+                .param("target", "HANDLING_ORGANISATION")
+                .param("satisfaction", "DISSATISFIED")
+                .param("reason", "长".repeat(10_001))
+                .session(session)
+                .with(csrf()))
+        .andExpect(status().isBadRequest());
+    assertThat(petitions.findForPetitioner(p[0], p[1]).orElseThrow().ratings()).isEmpty();
     mvc.perform(
             post("/portal/track/rate")
                 .param("target", "HANDLING_ORGANISATION")

@@ -161,7 +161,9 @@ class TrackPage {
     }
     String why = reason == null || reason.isBlank() ? null : reason.strip();
     if (why != null && why.length() > 10_000) {
-      why = why.substring(0, 10_000);
+      // refused, not cut: nothing a petitioner wrote is silently shortened (the API answers 400)
+      return refused(
+          session, response, model, 400, message("portal.error.reasonTooLong", locale), null);
     }
     return act(
         session, response, model, locale, new Acts.Rate(null, s.get(), to.get(), why), "rated");

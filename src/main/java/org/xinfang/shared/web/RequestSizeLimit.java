@@ -8,10 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API.md Limits: a JSON request body over 1 MiB is answered 413 — by its declared length, or, for
@@ -64,17 +67,34 @@ class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   static void tooLarge(HttpServletResponse response) throws IOException {
-    response.setStatus(413);
+    problem(
+        response, 413, "too-large", "Content too large", "The request body is larger than 1 MiB.");
+  }
+
+  /** A problem answered before any controller (RFC 9457), optionally naming one field. */
+  static void problem(
+      HttpServletResponse response,
+      int status,
+      String type,
+      String title,
+      String detail,
+      String... field)
+      throws IOException {
+    response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\""
-                + ProblemHandler.TYPE_BASE
-                + "too-large\",\"title\":\"Content too large\",\"status\":413,"
-                + "\"detail\":\"The request body is larger than 1 MiB.\"}");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", ProblemHandler.TYPE_BASE + type);
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    if (field.length > 0) {
+      body.put("fields", Map.of(field[0], detail));
+    }
+    response.getWriter().write(JSON.writeValueAsString(body));
   }
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   static final class BodyTooLarge extends IOException {
     BodyTooLarge() {

@@ -32,6 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     LocaleChangeInterceptor change = new LocaleChangeInterceptor();
     change.setParamName("lang");
+    change.setIgnoreInvalidLocale(true); // ?lang=< is no language: the page stays as it was
     // the error page a refusal is shown on reads the same parameters: not checked again there
     registry.addInterceptor(textCheck).excludePathPatterns("/error");
     registry.addInterceptor(change);
