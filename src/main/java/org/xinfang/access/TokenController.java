@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.organisation.Actor;
 import org.xinfang.organisation.CurrentActor;
 import org.xinfang.organisation.Role;
+import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.NotFound;
 
 @Tag(
@@ -89,6 +92,13 @@ class TokenController {
               + " is kept. `expiresOn` (optional) is the last day it is valid.")
   @PostMapping
   ResponseEntity<IssuedTokenView> issue(@Valid @RequestBody NewTokenRequest body) {
+    Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+    if (signedIn != null && "bearer-token".equals(signedIn.getDetails())) {
+      // a token minting tokens would outlive its own revocation
+      throw new Forbidden(
+          "token-from-password (access)",
+          "A token is made by a user signed in with their password, not by another token.");
+    }
     Actor actor = currentActor.get();
     ApiTokens.Issued issued = tokens.issue(actor.username(), body.name(), body.expiresOn());
     ApiTokens.Token t = issued.token();

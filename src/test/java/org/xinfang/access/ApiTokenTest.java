@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.ResultActions;
@@ -98,6 +100,17 @@ class ApiTokenTest extends IntegrationTest {
         .isEqualTo(username);
     // the token carries the user's roles, no more
     assertThat(withToken(secret, "/api/users").getStatus()).isEqualTo(403);
+    // nor does it make tokens: one it made would outlive its revocation
+    assertThat(
+            mvc.perform(
+                    post("/api/tokens")
+                        .header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"child\"}"))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
 
     // listed without the secret, with its last use
     MockHttpServletResponse list = withToken(secret, "/api/tokens");
