@@ -343,6 +343,26 @@ final class Petition {
    * forward: that bureau owes the notice and may object (Art. 23 para. 3), so a matter cannot go
    * round between bureaus with a fresh 15 days at each one.
    */
+  /**
+   * The level of an administrative division code (GB/T 2260 and its township and village
+   * extensions): 6 digits for a province (…0000), a city (…00) or a county; 9 for a township; 12
+   * for a village. Null when there is none or it has another shape.
+   */
+  static OrgLevel levelOfRegion(String code) {
+    if (code == null) {
+      return null;
+    }
+    return switch (code.length()) {
+      case 12 -> OrgLevel.VILLAGE;
+      case 9 -> OrgLevel.TOWNSHIP;
+      case 6 ->
+          code.endsWith("0000")
+              ? OrgLevel.PROVINCE
+              : code.endsWith("00") ? OrgLevel.CITY : OrgLevel.COUNTY;
+      default -> null;
+    };
+  }
+
   private static Optional<Organisation> parentOf(Organisation o, Law law) {
     return o.parentId() == null ? Optional.empty() : law.organisation(o.parentId());
   }
@@ -389,7 +409,8 @@ final class Petition {
           "route-to-another-organ (条例 Art. 22)",
           "A matter is routed to another organ; it is already held by " + to.name() + ".");
     }
-    if (category == Category.ACCUSATION && registration.accusedOrganisations().contains(to.id())) {
+    // whatever it is classed as, a matter naming a unit as accused never goes to that unit
+    if (registration.accusedOrganisations().contains(to.id())) {
       throw new LawViolation(
           "accusation-not-to-accused (条例 Art. 30 para. 3)",
           "An accusation must never be passed to the person or unit accused.");
@@ -450,6 +471,12 @@ final class Petition {
    * pathway 6 starts the 60-day clock (Art. 34), or the simplified 10 working days.
    */
   private void accept(Accept a, LocalDate on, Acting acting) {
+    if (registration.litigationRelated() && a.pathway() == Pathway.PETITION_HANDLING) {
+      throw new LawViolation(
+          "litigation-leaves-ordinary-track (条例 Art. 22 para. 2, Art. 28 para. 2)",
+          "A litigation-related matter is not handled as an ordinary petition: forward it to the"
+              + " political-legal organ, or divert it to its litigation procedure.");
+    }
     if (a.category() == Category.GRIEVANCE && a.pathway() == null) {
       throw new InvalidInput("pathway", "a grievance goes to exactly one pathway (条例 Art. 31)");
     }
@@ -504,6 +531,32 @@ final class Petition {
             "level-skipping-scope (2014 逐级走访办法 Art. 4)",
             "In this deployment only grievances are declined for skipping a level.");
       }
+      // 条例 Art. 20 para. 1: the organ of the matter's own level, or the one above, may be visited
+      OrgLevel matter = levelOfRegion(registration.regionCode());
+      OrgLevel visited =
+          law.organisation(registration.receivedBy()).map(Organisation::level).orElse(null);
+      if (matter != null && visited != null && visited.ordinal() >= matter.ordinal() - 1) {
+        throw new LawViolation(
+            "level-skipping-not-skipped (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)",
+            "A matter of "
+                + matter
+                + " level may be raised at its own level or one level up; this visit came to a "
+                + visited
+                + " organ and skipped no level.");
+      }
+    }
+    if (a.ground() == DeclineGround.NOT_COMPETENT && holder.equals(a.competentOrganisation())) {
+      throw new LawViolation(
+          "not-competent-names-another (条例 Art. 23 para. 1)",
+          "An organ that is not competent names the organ that is, not itself.");
+    }
+    if (a.ground() == DeclineGround.ALREADY_IN_PROGRESS
+        && a.earlierPetition() == null
+        && repeatOf == null) {
+      throw new LawViolation(
+          "already-in-progress (条例 Art. 19 para. 3)",
+          "Name the earlier petition being handled (earlierPetition), or register this one as a"
+              + " repeat of it: only the same matter raised again with a superior is declined so.");
     }
     if (a.ground() == DeclineGround.FINAL_AFTER_RE_REVIEW) {
       // 不再受理 only a matter re-reviewed and final: named here, or registered as its repeat
@@ -522,13 +575,15 @@ final class Petition {
                 + " accepted again.");
       }
     }
-    if (a.earlierPetition() != null) {
+    String earlierNamed =
+        a.earlierPetition() != null
+            ? a.earlierPetition()
+            : a.ground() == DeclineGround.ALREADY_IN_PROGRESS ? repeatOf : null;
+    if (earlierNamed != null) {
       Law.EarlierPetition earlier =
-          law.earlier(a.earlierPetition())
+          law.earlier(earlierNamed)
               .orElseThrow(
-                  () ->
-                      new InvalidInput(
-                          "earlierPetition", "no such petition: " + a.earlierPetition()));
+                  () -> new InvalidInput("earlierPetition", "no such petition: " + earlierNamed));
       if (a.ground() == DeclineGround.FINAL_AFTER_RE_REVIEW && !earlier.isFinal()) {
         throw new LawViolation(
             "final-after-re-review (条例 Art. 36 para. 3)",

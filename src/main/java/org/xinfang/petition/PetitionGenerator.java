@@ -432,7 +432,8 @@ public class PetitionGenerator {
             false,
             persons,
             representatives,
-            earlier == null ? null : earlier.id());
+            earlier == null ? null : earlier.id(),
+            null);
     String id = UUID.randomUUID().toString();
     Petition p = Petition.register(id, registered, acting(bureau.id(), received, today), law);
     String holderLevelDepartment = department(r, bureau, all);

@@ -200,7 +200,8 @@ public class PetitionService {
             Boolean.TRUE.equals(r.major()),
             persons,
             representatives,
-            r.repeatOf());
+            r.repeatOf(),
+            r.regionCode());
     String id = UUID.randomUUID().toString();
     Petition petition = Petition.register(id, registered, acting, law());
     int year = r.receivedOn().getYear();

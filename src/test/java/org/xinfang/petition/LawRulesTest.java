@@ -381,6 +381,20 @@ class LawRulesTest extends IntegrationTest {
 
   @Test
   @DisplayName(
+      "条例 Art. 30 para. 3: a matter naming an accused unit never goes to it, however it is classed")
+  void accusedUnitNeverReceivesAnUnclassedMatter() throws Exception {
+    Map<String, Object> body = letter("2026-03-02", BUREAU);
+    body.put("accused", List.of(Map.of("name", "李四", "organisationId", COUNTY_DEPT)));
+    String id = id(register(body)); // no category yet
+    refused(
+        id,
+        "forward",
+        on("2026-03-02", "to", COUNTY_DEPT),
+        "accusation-not-to-accused (条例 Art. 30 para. 3)");
+  }
+
+  @Test
+  @DisplayName(
       "条例 Art. 30: accusation periods are working days: DISPOSE in 5, NOTIFY_RECEIPT in 15")
   void accusationWorkingDays() throws Exception {
     Map<String, Object> body = letter("2026-02-12", BUREAU);
@@ -421,6 +435,26 @@ class LawRulesTest extends IntegrationTest {
         "litigation-to-political-legal (条例 Art. 22 para. 2, Art. 28 para. 2)");
     JsonNode p = act(id, "forward", on("2026-03-02", "to", CITY_POLITICAL_LEGAL));
     assertThat(p.get("handlingOrganisation").asString()).isEqualTo(CITY_POLITICAL_LEGAL);
+  }
+
+  @Test
+  @DisplayName(
+      "条例 Art. 22 para. 2, Art. 28 para. 2: a litigation-related matter leaves the ordinary track:"
+          + " not accepted on pathway 6")
+  void litigationNotHandledAsAPetition() throws Exception {
+    Map<String, Object> body = letter("2026-03-02", BUREAU);
+    body.put("litigationRelated", true);
+    String id = id(register(body));
+    refused(
+        id,
+        "accept",
+        on("2026-03-02", "category", "GRIEVANCE", "pathway", "PETITION_HANDLING"),
+        "litigation-leaves-ordinary-track (条例 Art. 22 para. 2, Art. 28 para. 2)");
+    assertThat(
+            act(id, "divert", on("2026-03-02", "pathway", "LITIGATION", "guidance", "依法向法院申请再审"))
+                .get("state")
+                .asString())
+        .isEqualTo("DIVERTED");
   }
 
   @Test
@@ -467,6 +501,63 @@ class LawRulesTest extends IntegrationTest {
         "decline",
         on("2026-03-02", "ground", "LEVEL_SKIPPING", "detail", "越级"),
         "level-skipping-scope (2014 逐级走访办法 Art. 4)");
+  }
+
+  @Test
+  @DisplayName(
+      "条例 Art. 20 para. 1: a visit to the matter's own level or one above skips none; a street's"
+          + " matter visited at the city skips the district")
+  void levelSkippingFollowsTheRegion() throws Exception {
+    Map<String, Object> district = visit("2026-03-02", BUREAU);
+    district.put("regionCode", "210202"); // 中山区: the city is one level up
+    refused(
+        id(register(district)),
+        "decline",
+        on("2026-03-02", "ground", "LEVEL_SKIPPING", "detail", "越级"),
+        "level-skipping-not-skipped (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)");
+    Map<String, Object> city = visit("2026-03-02", BUREAU);
+    city.put("regionCode", "210200");
+    refused(
+        id(register(city)),
+        "decline",
+        on("2026-03-02", "ground", "LEVEL_SKIPPING", "detail", "越级"),
+        "level-skipping-not-skipped (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)");
+    Map<String, Object> street = visit("2026-03-02", BUREAU);
+    street.put("regionCode", "210202002"); // a street of 中山区: the district was skipped
+    assertThat(
+            act(
+                    id(register(street)),
+                    "decline",
+                    on("2026-03-02", "ground", "LEVEL_SKIPPING", "detail", "越级走访，请到中山区信访局反映"))
+                .get("state")
+                .asString())
+        .isEqualTo("DECLINED");
+  }
+
+  @Test
+  @DisplayName(
+      "条例 Art. 23 para. 1; Art. 19 para. 3: NOT_COMPETENT names another organ, not itself;"
+          + " ALREADY_IN_PROGRESS names the matter in progress")
+  void declineGroundsNameTheirOther() throws Exception {
+    String id = id(register(letter("2026-03-02", CITY_DEPT)));
+    refused(
+        id,
+        "decline",
+        on(
+            "2026-03-02",
+            "ground",
+            "NOT_COMPETENT",
+            "detail",
+            "不属本局",
+            "competentOrganisation",
+            CITY_DEPT),
+        "not-competent-names-another (条例 Art. 23 para. 1)");
+    refused(
+        id,
+        "decline",
+        on("2026-03-02", "ground", "ALREADY_IN_PROGRESS", "detail", "正在办理"),
+        "already-in-progress (条例 Art. 19 para. 3)");
+    assertThat(get(id).get("state").asString()).isEqualTo("REGISTERED");
   }
 
   @Test
