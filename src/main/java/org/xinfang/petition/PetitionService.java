@@ -354,11 +354,62 @@ public class PetitionService {
           new Acts.Accept(
               a.on(), a.category(), a.pathway(), a.simplified(), a.complexity(), t.suggested());
     }
+    Optional<Organisation> lower = Optional.empty();
+    if (act instanceof Acts.Decline d && d.ground() == DeclineGround.LEVEL_SKIPPING) {
+      lower = lowerBureau(petition.registration());
+      if (d.competentOrganisation() == null && lower.isPresent()) {
+        // the notice names where to go (NOTICES.md): the bureau of the level that was skipped
+        act =
+            new Acts.Decline(d.on(), d.ground(), d.detail(), lower.get().id(), d.earlierPetition());
+      }
+    }
     PetitionView view = perform(petition, act, acting);
     if (act instanceof Acts.Accept && view.complexity() == Complexity.DIFFICULT) {
       escalate(view, actor);
     }
+    if (lower.isPresent()) {
+      informLowerOrgan(view, lower.get(), actor);
+    }
     return view;
+  }
+
+  /** The source name of level-skipping notes to the lower organ in the task module. */
+  public static final String LEVEL_SKIPPED = "LEVEL_SKIPPED";
+
+  /**
+   * The petition bureau of the level a visit skipped: one level below the organ visited, whose area
+   * holds the matter's region (its division code a prefix of the matter's). Empty when the
+   * registration gives no region or no such bureau exists.
+   */
+  private Optional<Organisation> lowerBureau(Registered r) {
+    Optional<Organisation> visited = organisations.find(r.receivedBy());
+    if (r.regionCode() == null || visited.isEmpty()) {
+      return Optional.empty();
+    }
+    int below = visited.get().level().ordinal() + 1;
+    return organisations.all().stream()
+        .filter(o -> o.type() == OrgType.PETITION_BUREAU && o.level().ordinal() == below)
+        .filter(o -> o.regionCode() != null && r.regionCode().startsWith(o.regionCode()))
+        .findFirst();
+  }
+
+  /**
+   * 2014 逐级走访办法 Art. 4 (LAW.md §1): the upper organ that does not accept a level-skipping visit
+   * guides the visitor and informs the lower organ — here a task on that organ's list, naming the
+   * matter and the visitor's guidance, due within the routing period.
+   */
+  private void informLowerOrgan(PetitionView p, Organisation lower, Actor actor) {
+    LocalDate on = p.concludedOn() == null ? today() : p.concludedOn();
+    tasks.assign(
+        new org.xinfang.task.NewTask(
+            LEVEL_SKIPPED,
+            p.id(),
+            p.id(),
+            lower.id(),
+            "越级走访告知：信访事项 " + p.number() + "（" + p.subject() + "）的走访人已被引导到你单位反映，请依法登记办理",
+            "2014 逐级走访办法 Art. 4",
+            calendar.due(on, profile.rule("route")).date()),
+        actor.username());
   }
 
   /** The source name of escalation duties in the task module. */

@@ -524,14 +524,25 @@ class LawRulesTest extends IntegrationTest {
         "level-skipping-not-skipped (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)");
     Map<String, Object> street = visit("2026-03-02", BUREAU);
     street.put("regionCode", "210202002"); // a street of 中山区: the district was skipped
-    assertThat(
-            act(
-                    id(register(street)),
-                    "decline",
-                    on("2026-03-02", "ground", "LEVEL_SKIPPING", "detail", "越级走访，请到中山区信访局反映"))
-                .get("state")
-                .asString())
-        .isEqualTo("DECLINED");
+    String skipped = id(register(street));
+    JsonNode p =
+        act(
+            skipped,
+            "decline",
+            on("2026-03-02", "ground", "LEVEL_SKIPPING", "detail", "越级走访，请到中山区信访局反映"));
+    assertThat(p.get("state").asString()).isEqualTo("DECLINED");
+    // 2014 办法 Art. 4: the visitor is guided to the skipped level's bureau, which is informed
+    assertThat(lastAct(p).get("details").get("competentOrganisation").asString())
+        .isEqualTo(ZHONGSHAN_PETITION_BUREAU);
+    JsonNode tasks = body(getJson("/api/tasks?owedBy=" + ZHONGSHAN_PETITION_BUREAU));
+    boolean informed = false;
+    for (JsonNode t : tasks) {
+      informed |=
+          t.get("petitionId").asString().equals(skipped)
+              && t.get("source").asString().equals("LEVEL_SKIPPED")
+              && t.get("basis").asString().contains("2014 逐级走访办法 Art. 4");
+    }
+    assertThat(informed).as("a task for %s in %s", ZHONGSHAN_PETITION_BUREAU, tasks).isTrue();
   }
 
   @Test
