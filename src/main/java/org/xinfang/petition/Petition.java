@@ -550,6 +550,19 @@ final class Petition {
           "not-competent-names-another (条例 Art. 23 para. 1)",
           "An organ that is not competent names the organ that is, not itself.");
     }
+    if (a.ground() == DeclineGround.APPEAL_WINDOW_MISSED) {
+      // the window is that of an earlier written answer: named, or the petition its repeat
+      String earlierId = a.earlierPetition() != null ? a.earlierPetition() : repeatOf;
+      Optional<Law.EarlierPetition> answered =
+          earlierId == null ? Optional.empty() : law.earlier(earlierId);
+      if (answered.isEmpty() || !EnumSet.of(REPLIED, REVIEWED).contains(answered.get().state())) {
+        throw new LawViolation(
+            "appeal-window-missed (条例 Arts. 35–36)",
+            "Name the earlier petition whose written answer was not appealed in time"
+                + " (earlierPetition), or register this one as its repeat: it must have an opinion"
+                + " or a review opinion.");
+      }
+    }
     if (a.ground() == DeclineGround.ALREADY_IN_PROGRESS
         && a.earlierPetition() == null
         && repeatOf == null) {
@@ -630,6 +643,16 @@ final class Petition {
           "This matter was accepted on "
               + (pathway == null ? "no pathway" : "pathway " + pathway)
               + "; only a matter accepted on pathways 1–4 is diverted after acceptance.");
+    }
+    if (state == ACCEPTED && a.pathway() != pathway) {
+      // a grievance goes to exactly one pathway (条例 Art. 31): the one it was accepted on
+      throw new LawViolation(
+          "one-pathway (条例 Art. 31)",
+          "This matter was accepted on pathway "
+              + pathway
+              + "; it is diverted to that procedure, not to "
+              + a.pathway()
+              + ".");
     }
     record(
         "divert",

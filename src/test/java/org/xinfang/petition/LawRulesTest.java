@@ -547,6 +547,47 @@ class LawRulesTest extends IntegrationTest {
 
   @Test
   @DisplayName(
+      "条例 Arts. 35–36: APPEAL_WINDOW_MISSED names the earlier matter whose written answer was not"
+          + " appealed in time")
+  void appealWindowMissedNamesTheAnswer() throws Exception {
+    String answered = delivered(COUNTY_DEPT); // opinion delivered 03-17: review window to 04-16
+    today("2026-05-06");
+    String late = id(register(letter("2026-05-06", CITY_DEPT)));
+    refused(
+        late,
+        "decline",
+        on("2026-05-06", "ground", "APPEAL_WINDOW_MISSED", "detail", "已超过复查期限"),
+        "appeal-window-missed (条例 Arts. 35–36)");
+    String pending = id(register(letter("2026-05-06", CITY_DEPT)));
+    refused(
+        late,
+        "decline",
+        on(
+            "2026-05-06",
+            "ground",
+            "APPEAL_WINDOW_MISSED",
+            "detail",
+            "已超过复查期限",
+            "earlierPetition",
+            pending),
+        "appeal-window-missed (条例 Arts. 35–36)");
+    JsonNode p =
+        act(
+            late,
+            "decline",
+            on(
+                "2026-05-06",
+                "ground",
+                "APPEAL_WINDOW_MISSED",
+                "detail",
+                "已超过复查期限，且无正当理由",
+                "earlierPetition",
+                answered));
+    assertThat(p.get("state").asString()).isEqualTo("DECLINED");
+  }
+
+  @Test
+  @DisplayName(
       "条例 Art. 23 para. 1; Art. 19 para. 3: NOT_COMPETENT names another organ, not itself;"
           + " ALREADY_IN_PROGRESS names the matter in progress")
   void declineGroundsNameTheirOther() throws Exception {
@@ -818,6 +859,12 @@ class LawRulesTest extends IntegrationTest {
   void divertAfterAcceptance() throws Exception {
     String arb = id(register(letter("2026-03-02", CITY_DEPT)));
     act(arb, "accept", on("2026-03-02", "category", "GRIEVANCE", "pathway", "ARBITRATION"));
+    // exactly one pathway: the one it was accepted on
+    refused(
+        arb,
+        "divert",
+        on("2026-03-03", "pathway", "LITIGATION", "guidance", "起诉"),
+        "one-pathway (条例 Art. 31)");
     JsonNode p = act(arb, "divert", on("2026-03-03", "pathway", "ARBITRATION", "guidance", "劳动仲裁"));
     assertThat(p.get("state").asString()).isEqualTo("DIVERTED");
     assertThat(lastAct(p).get("article").asString()).isEqualTo("条例 Art. 31 item 2");
