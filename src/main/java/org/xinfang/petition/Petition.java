@@ -1009,13 +1009,17 @@ final class Petition {
   /**
    * An opinion's words, for "not the same or substantially the same" (LAW.md §6): full-width and
    * half-width forms alike (NFKC), case folded, and without spaces of any kind, control and
-   * invisible format characters (a zero-width space, a soft hyphen), punctuation or symbols — an
-   * opinion set aside does not come back new by a full stop or a character no reader sees.
+   * invisible format characters (a zero-width space, a soft hyphen) or punctuation other than
+   * within a number — an opinion set aside does not come back new by a full stop or a character no
+   * reader sees, and one that changes an amount or a date is new.
    */
-  private static String normalise(String s) {
+  static String normalise(String s) {
     return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
         .toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[\\s\\p{Z}\\p{Cc}\\p{Cf}\\p{P}\\p{S}]+", "");
+        .replaceAll("[\\s\\p{Z}\\p{Cc}\\p{Cf}]+", "")
+        // punctuation, except between digits (1.5万 is not 15万, 2026-1-12 not 2026-11-2);
+        // symbols (¥ $ ≥ ≤) and the per cent and per mille signs are meaning, not form, and stay
+        .replaceAll("(?<!\\d)[\\p{P}&&[^%‰‱]]+|[\\p{P}&&[^%‰‱]]+(?!\\d)", "");
   }
 
   // ---------------------------------------------------------------- recording and applying

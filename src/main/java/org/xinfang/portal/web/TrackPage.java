@@ -160,7 +160,8 @@ class TrackPage {
           session, response, model, 400, message("portal.error.satisfaction", locale), null);
     }
     String why = reason == null || reason.isBlank() ? null : reason.strip();
-    if (why != null && why.length() > 10_000) {
+    // counted as the form counts it: a line break is one character, though it arrives as two
+    if (why != null && why.replace("\r\n", "\n").length() > 10_000) {
       // refused, not cut: nothing a petitioner wrote is silently shortened (the API answers 400)
       return refused(
           session, response, model, 400, message("portal.error.reasonTooLong", locale), null);

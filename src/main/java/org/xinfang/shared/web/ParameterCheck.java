@@ -4,14 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,95 +18,81 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Parameters the server cannot read as sent are refused before anything else reads them, with a
- * problem (API.md Conventions: never a 500 for bad input; nothing silently altered):
+ * problem (API.md Conventions: never a 500 for bad input): a query parameter, or a parameter of a
+ * URL-encoded form, whose bytes are not valid in its encoding → 400; too many of them → 413.
  *
- * <ul>
- *   <li>a query or form parameter whose bytes are not valid in the request's encoding → 400;
- *   <li>a text field of a multipart form that is not valid UTF-8 (the container would store U+FFFD
- *       in its place) → 400 naming it;
- *   <li>a file name holding U+0000 → 400; a part over the upload limits → 413.
- * </ul>
+ * <p>A multipart body is not read here: that would read (and spool to disk) an upload before the
+ * request is authenticated. Its query string is checked on its own; its parts are read by the
+ * multipart resolver after authentication, and their refusals are answered where that happens
+ * ({@link ProblemHandler}, the pages' advice, {@link TextCheck} for text that is not UTF-8).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ParameterCheck extends OncePerRequestFilter {
 
-  /**
-   * Text fields of a form are small; a longer one is a file sent as text and left to its reader.
-   */
-  private static final long TEXT_FIELD_BYTES = 2L * 1024 * 1024;
-
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String field;
-    try {
-      request.getParameterMap();
-      field = multipart(request) ? unreadableField(request) : null;
-    } catch (RuntimeException e) {
-      if (caused(e, "SizeLimitExceededException")) {
-        RequestSizeLimit.problem(
-            response, 413, "too-large", "Content too large", "A file is larger than allowed.");
+    if (TextCheck.multipart(request)) {
+      if (!readable(request.getQueryString())) {
+        invalid(response, "The query's parameters are not valid UTF-8.");
         return;
       }
-      if (caused(e, "InvalidFileNameException")) {
-        invalid(response, "file", "The file name holds a character a file name cannot.");
+    } else {
+      try {
+        request.getParameterMap();
+      } catch (InvalidParameterException e) {
+        if (e.getErrorCode() == 413) {
+          RequestSizeLimit.problem(
+              response, 413, "too-large", "Content too large", "There are too many parameters.");
+        } else {
+          invalid(response, "The request's parameters could not be read as sent.");
+        }
         return;
       }
-      if (caused(e, "InvalidParameterException")) {
-        invalid(response, "parameters", "A parameter is not valid in the request's encoding.");
-        return;
-      }
-      throw e;
-    }
-    if (field != null) {
-      invalid(response, field, "'" + field + "' is not valid UTF-8.");
-      return;
     }
     chain.doFilter(request, response);
   }
 
-  private static boolean multipart(HttpServletRequest request) {
-    String type = request.getContentType();
-    return type != null && type.toLowerCase().startsWith("multipart/form-data");
-  }
-
-  /** The first text field (no file name) whose bytes are not valid text, or null. */
-  private static String unreadableField(HttpServletRequest request)
-      throws IOException, ServletException {
-    Charset charset =
-        request.getCharacterEncoding() == null
-            ? StandardCharsets.UTF_8
-            : Charset.forName(request.getCharacterEncoding());
-    for (Part part : request.getParts()) {
-      if (part.getSubmittedFileName() != null || part.getSize() > TEXT_FIELD_BYTES) {
-        continue;
+  /** Whether every percent-encoded name and value of a query decodes to UTF-8. */
+  static boolean readable(String query) {
+    if (query == null) {
+      return true;
+    }
+    for (String pair : query.split("&")) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      for (int i = 0; i < pair.length(); i++) {
+        char c = pair.charAt(i);
+        if (c == '%') {
+          if (i + 2 >= pair.length()) {
+            return false;
+          }
+          int hi = Character.digit(pair.charAt(i + 1), 16);
+          int lo = Character.digit(pair.charAt(i + 2), 16);
+          if (hi < 0 || lo < 0) {
+            return false;
+          }
+          bytes.write(hi * 16 + lo);
+          i += 2;
+        } else {
+          bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+        }
       }
-      try (InputStream in = part.getInputStream()) {
-        charset
+      try {
+        StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(in.readAllBytes()));
+            .decode(ByteBuffer.wrap(bytes.toByteArray()));
       } catch (CharacterCodingException e) {
-        return part.getName();
+        return false;
       }
     }
-    return null;
+    return true;
   }
 
-  private static boolean caused(Throwable e, String simpleName) {
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c.getClass().getSimpleName().endsWith(simpleName)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void invalid(HttpServletResponse response, String field, String detail)
-      throws IOException {
-    RequestSizeLimit.problem(response, 400, "invalid-input", "Invalid input", detail, field);
+  private static void invalid(HttpServletResponse response, String detail) throws IOException {
+    RequestSizeLimit.problem(response, 400, "invalid-input", "Invalid input", detail, "parameters");
   }
 }

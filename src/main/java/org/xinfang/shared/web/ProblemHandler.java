@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.xinfang.shared.Forbidden;
 import org.xinfang.shared.InvalidInput;
@@ -106,6 +108,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatus.CONFLICT, "The data conflicts with what is already recorded.");
     p.setType(URI.create(TYPE_BASE + "conflict"));
     p.setTitle("Conflict");
+    return respond(p);
+  }
+
+  /**
+   * A multipart form the resolver could not read: a part over the limits or too many parts → 413, a
+   * file name holding U+0000 or another malformed part → 400 (the container's own refusals).
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> multipart(MultipartException e) {
+    boolean tooLarge = e instanceof MaxUploadSizeExceededException;
+    for (Throwable c = e; c != null && !tooLarge; c = c.getCause()) {
+      tooLarge =
+          c.getClass().getSimpleName().endsWith("LimitExceededException")
+              || (c instanceof org.apache.tomcat.util.http.InvalidParameterException p
+                  && p.getErrorCode() == 413);
+    }
+    ProblemDetail p =
+        tooLarge
+            ? ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE, "A file or the form is larger than allowed.")
+            : ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "The form could not be read as sent (a file name, a part).");
+    p.setType(URI.create(TYPE_BASE + (tooLarge ? "too-large" : "invalid-input")));
+    p.setTitle(tooLarge ? "Content too large" : "Invalid input");
+    if (!tooLarge) {
+      p.setProperty("fields", Map.of("file", "could not be read as sent"));
+    }
     return respond(p);
   }
 

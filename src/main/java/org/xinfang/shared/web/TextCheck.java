@@ -1,15 +1,22 @@
 package org.xinfang.shared.web;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -139,10 +146,21 @@ class TextCheck extends RequestBodyAdviceAdapter implements HandlerInterceptor {
     }
   }
 
-  /** Query and form parameters, before the handler reads them. */
+  /**
+   * Query and form parameters, before the handler reads them; for a multipart form (read only now,
+   * after authentication) also each text field's bytes, which the container would otherwise decode
+   * with U+FFFD in the place of what is not UTF-8.
+   */
   @Override
-  public boolean preHandle(
-      HttpServletRequest request, HttpServletResponse response, Object handler) {
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+      throws IOException, ServletException {
+    if (multipart(request)) {
+      for (Part part : request.getParts()) {
+        if (part.getSubmittedFileName() == null && !utf8(part)) {
+          throw new InvalidInput(part.getName(), "is not valid UTF-8");
+        }
+      }
+    }
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
       refuse(parameter.getKey(), parameter.getKey());
       for (String value : parameter.getValue()) {
@@ -150,5 +168,23 @@ class TextCheck extends RequestBodyAdviceAdapter implements HandlerInterceptor {
       }
     }
     return true;
+  }
+
+  static boolean multipart(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+  }
+
+  private static boolean utf8(Part part) throws IOException {
+    try (InputStream in = part.getInputStream()) {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(in.readAllBytes()));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 }

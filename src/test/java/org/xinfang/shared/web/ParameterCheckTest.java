@@ -19,7 +19,8 @@ import org.xinfang.support.IntegrationTest;
  * API.md Conventions, on the real server (the container decodes parameters, not MockMvc): bytes a
  * parameter cannot be read from, a multipart text field that is not UTF-8, a file name holding
  * U+0000, a part over the limit and a language that is none are answered with a problem — never a
- * 500, and nothing stored with U+FFFD in the place of what was sent.
+ * 500, and nothing stored with U+FFFD in the place of what was sent. A multipart body is read only
+ * once the request is authenticated.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(IntegrationTest.Clocks.class)
@@ -38,13 +39,26 @@ class ParameterCheckTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> multipart(byte[] body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/petitions"))
+  /** A multipart upload to a petition's attachments, as the administrator (or nobody). */
+  private HttpResponse<String> multipart(byte[] body, boolean signedIn) throws Exception {
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/petitions/nope/attachments"))
             .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (signedIn) {
+      String basic = IntegrationTest.ADMIN + ":" + IntegrationTest.ADMIN_PASSWORD;
+      r.header(
+          "Authorization",
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+    }
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> multipart(byte[] body) throws Exception {
+    return multipart(body, true);
   }
 
   private static byte[] part(String name, String filename, byte[] content) {
@@ -96,16 +110,20 @@ class ParameterCheckTest {
   }
 
   @Test
-  @DisplayName("a file name holding U+0000 → 400 naming the file")
+  @DisplayName("a file name holding U+0000 → 400 naming the file, once signed in")
   void nulInAFileName() throws Exception {
-    HttpResponse<String> r = multipart(part("file", "a\u0000b.png", new byte[] {1, 2, 3}));
+    byte[] body = part("file", "a\u0000b.png", new byte[] {1, 2, 3});
+    HttpResponse<String> r = multipart(body);
     problem(r, 400);
     assertThat(r.body()).contains("\"file\"");
+    // nobody signed in: 401, the body not read before (it would have been refused as above)
+    assertThat(multipart(body, false).statusCode()).isEqualTo(401);
   }
 
   @Test
-  @DisplayName("a file over the upload limit → 413")
+  @DisplayName("a file over the upload limit (11 MB) → 413")
   void fileOverTheLimit() throws Exception {
-    problem(multipart(part("file", "big.pdf", new byte[31 * 1024 * 1024])), 413);
+    // 12 MiB: over the limit, and within what the container reads on before it answers
+    problem(multipart(part("file", "big.pdf", new byte[12 * 1024 * 1024])), 413);
   }
 }
