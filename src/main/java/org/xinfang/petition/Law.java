@@ -26,6 +26,9 @@ interface Law {
 
   Optional<Organisation> organisation(String id);
 
+  /** Every organisation of the tree (a snapshot), for where a matter's region belongs. */
+  List<Organisation> organisations();
+
   /** The organs one level up, the default first (LAW.md §6). */
   List<Organisation> reviewOrgans(String id);
 

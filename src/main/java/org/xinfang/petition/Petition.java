@@ -343,26 +343,6 @@ final class Petition {
    * forward: that bureau owes the notice and may object (Art. 23 para. 3), so a matter cannot go
    * round between bureaus with a fresh 15 days at each one.
    */
-  /**
-   * The level of an administrative division code (GB/T 2260 and its township and village
-   * extensions): 6 digits for a province (…0000), a city (…00) or a county; 9 for a township; 12
-   * for a village. Null when there is none or it has another shape.
-   */
-  static OrgLevel levelOfRegion(String code) {
-    if (code == null) {
-      return null;
-    }
-    return switch (code.length()) {
-      case 12 -> OrgLevel.VILLAGE;
-      case 9 -> OrgLevel.TOWNSHIP;
-      case 6 ->
-          code.endsWith("0000")
-              ? OrgLevel.PROVINCE
-              : code.endsWith("00") ? OrgLevel.CITY : OrgLevel.COUNTY;
-      default -> null;
-    };
-  }
-
   private static Optional<Organisation> parentOf(Organisation o, Law law) {
     return o.parentId() == null ? Optional.empty() : law.organisation(o.parentId());
   }
@@ -532,17 +512,16 @@ final class Petition {
             "In this deployment only grievances are declined for skipping a level.");
       }
       // 条例 Art. 20 para. 1: the organ of the matter's own level, or the one above, may be visited
-      OrgLevel matter = levelOfRegion(registration.regionCode());
-      OrgLevel visited =
-          law.organisation(registration.receivedBy()).map(Organisation::level).orElse(null);
-      if (matter != null && visited != null && visited.ordinal() >= matter.ordinal() - 1) {
+      Optional<Regions.Place> place = Regions.place(registration.regionCode(), law.organisations());
+      Optional<Organisation> visited = law.organisation(registration.receivedBy());
+      if (place.isPresent()
+          && visited.isPresent()
+          && !place.get().skippedBy(Regions.unit(visited.get().regionCode()))) {
         throw new LawViolation(
             "level-skipping-not-skipped (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)",
-            "A matter of "
-                + matter
-                + " level may be raised at its own level or one level up; this visit came to a "
-                + visited
-                + " organ and skipped no level.");
+            "A matter may be raised with the organ of its own level or of the one above; "
+                + visited.get().name()
+                + " is not above both, so this visit skipped no level.");
       }
     }
     if (a.ground() == DeclineGround.NOT_COMPETENT && holder.equals(a.competentOrganisation())) {

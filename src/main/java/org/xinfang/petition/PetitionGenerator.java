@@ -349,6 +349,11 @@ public class PetitionGenerator {
     }
 
     @Override
+    public List<Organisation> organisations() {
+      return law.organisations();
+    }
+
+    @Override
     public List<Organisation> reviewOrgans(String id) {
       return law.reviewOrgans(id);
     }

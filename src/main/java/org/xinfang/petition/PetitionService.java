@@ -377,20 +377,27 @@ public class PetitionService {
   public static final String LEVEL_SKIPPED = "LEVEL_SKIPPED";
 
   /**
-   * The petition bureau of the level a visit skipped: one level below the organ visited, whose area
-   * holds the matter's region (its division code a prefix of the matter's). Empty when the
-   * registration gives no region or no such bureau exists.
+   * The petition bureau a level-skipping visitor is guided to: that of the highest level the matter
+   * may be raised at — the one above the matter's own (条例 Art. 20 para. 1) — or, without one there,
+   * that of the matter's own level. Empty when the registration gives no region in the tree.
    */
   private Optional<Organisation> lowerBureau(Registered r) {
-    Optional<Organisation> visited = organisations.find(r.receivedBy());
-    if (r.regionCode() == null || visited.isEmpty()) {
+    List<Organisation> all = organisations.all();
+    Optional<Regions.Place> place = Regions.place(r.regionCode(), all);
+    if (place.isEmpty()) {
       return Optional.empty();
     }
-    int below = visited.get().level().ordinal() + 1;
-    return organisations.all().stream()
-        .filter(o -> o.type() == OrgType.PETITION_BUREAU && o.level().ordinal() == below)
-        .filter(o -> o.regionCode() != null && r.regionCode().startsWith(o.regionCode()))
-        .findFirst();
+    for (String unit : new String[] {place.get().above(), place.get().own()}) {
+      Optional<Organisation> bureau =
+          all.stream()
+              .filter(o -> o.type() == OrgType.PETITION_BUREAU)
+              .filter(o -> unit != null && unit.equals(Regions.unit(o.regionCode())))
+              .findFirst();
+      if (bureau.isPresent() && !bureau.get().id().equals(r.receivedBy())) {
+        return bureau;
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -963,6 +970,11 @@ public class PetitionService {
       @Override
       public int length(String rule) {
         return profile.rule(rule).length();
+      }
+
+      @Override
+      public List<Organisation> organisations() {
+        return organisations.all();
       }
 
       @Override
