@@ -406,16 +406,39 @@ public class PetitionService {
    * matter and the visitor's guidance, due within the routing period.
    */
   private void informLowerOrgan(PetitionView p, Organisation lower, Actor actor) {
-    LocalDate on = p.concludedOn() == null ? today() : p.concludedOn();
+    duty(
+        p,
+        LEVEL_SKIPPED,
+        lower,
+        "越级走访告知：",
+        "的走访人已被引导到你单位反映，请依法登记办理",
+        "2014 逐级走访办法 Art. 4",
+        p.concludedOn(),
+        "route",
+        actor);
+  }
+
+  /** A duty on an organisation's work list about a petition, due by a period rule from a day. */
+  private void duty(
+      PetitionView p,
+      String source,
+      Organisation owedBy,
+      String label,
+      String what,
+      String basis,
+      LocalDate from,
+      String rule,
+      Actor actor) {
+    LocalDate on = from == null ? today() : from;
     tasks.assign(
         new org.xinfang.task.NewTask(
-            LEVEL_SKIPPED,
+            source,
             p.id(),
             p.id(),
-            lower.id(),
-            "越级走访告知：信访事项 " + p.number() + "（" + p.subject() + "）的走访人已被引导到你单位反映，请依法登记办理",
-            "2014 逐级走访办法 Art. 4",
-            calendar.due(on, profile.rule("route")).date()),
+            owedBy.id(),
+            label + "信访事项 " + p.number() + "（" + p.subject() + "）" + what,
+            basis,
+            calendar.due(on, profile.rule(rule)).date()),
         actor.username());
   }
 
@@ -437,17 +460,16 @@ public class PetitionService {
     if (upper.isEmpty()) {
       return; // the top of the tree: nobody above
     }
-    LocalDate on = p.acceptedOn() == null ? today() : p.acceptedOn();
-    tasks.assign(
-        new org.xinfang.task.NewTask(
-            ESCALATION,
-            p.id(),
-            p.id(),
-            upper.get().id(),
-            "提级办理：信访事项 " + p.number() + "（" + p.subject() + "）— 落实领导包案或提交联席会议研究",
-            profile.rule("escalate").basis(),
-            calendar.due(on, profile.rule("escalate")).date()),
-        actor.username());
+    duty(
+        p,
+        ESCALATION,
+        upper.get(),
+        "提级办理：",
+        "— 落实领导包案或提交联席会议研究",
+        profile.rule("escalate").basis(),
+        p.acceptedOn(),
+        "escalate",
+        actor);
   }
 
   /**

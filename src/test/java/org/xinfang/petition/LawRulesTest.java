@@ -442,9 +442,7 @@ class LawRulesTest extends IntegrationTest {
       "条例 Art. 22 para. 2, Art. 28 para. 2: a litigation-related matter leaves the ordinary track:"
           + " not accepted on pathway 6")
   void litigationNotHandledAsAPetition() throws Exception {
-    Map<String, Object> body = letter("2026-03-02", BUREAU);
-    body.put("litigationRelated", true);
-    String id = id(register(body));
+    String id = litigationLetter();
     refused(
         id,
         "accept",
@@ -462,9 +460,7 @@ class LawRulesTest extends IntegrationTest {
       "条例 Art. 22 para. 2: a bureau's litigation matter goes to the political-legal organ of its own level")
   void litigationToSameLevelPoliticalLegal() throws Exception {
     // 转送同级政法部门: 大连市信访局 → 大连市委政法委, not 中山区委政法委 (a level below)
-    Map<String, Object> body = letter("2026-03-02", BUREAU);
-    body.put("litigationRelated", true);
-    String id = id(register(body));
+    String id = litigationLetter();
     refused(
         id,
         "forward",
@@ -1716,6 +1712,13 @@ class LawRulesTest extends IntegrationTest {
   private JsonNode asUser(String user, String url, Map<String, Object> body, int status)
       throws Exception {
     return expect(postJsonAs(user, PASSWORD, url, body), status);
+  }
+
+  /** A litigation-related letter (涉法涉诉) registered at the city bureau on 2026-03-02. */
+  private String litigationLetter() throws Exception {
+    Map<String, Object> body = letter("2026-03-02", BUREAU);
+    body.put("litigationRelated", true);
+    return id(register(body));
   }
 
   /** 不再受理 on 2026-06-01, naming the earlier, final petition (条例 Art. 36 para. 3). */
