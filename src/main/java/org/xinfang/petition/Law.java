@@ -44,5 +44,6 @@ interface Law {
       PetitionState state,
       boolean isFinal,
       String handlingOrganisation,
-      String repeatOf) {}
+      String repeatOf,
+      LocalDate receivedOn) {}
 }

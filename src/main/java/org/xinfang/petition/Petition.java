@@ -523,6 +523,22 @@ final class Petition {
                 + visited.get().name()
                 + " is not above both, so this visit skipped no level.");
       }
+      // the organ the visitor is sent to is one the matter may be raised at, not this one
+      Optional<Organisation> sentTo =
+          a.competentOrganisation() == null
+              ? Optional.empty()
+              : law.organisation(a.competentOrganisation());
+      if (sentTo.isPresent()
+          && (sentTo.get().id().equals(holder)
+              || (place.isPresent()
+                  && !place.get().allows(Regions.unit(sentTo.get().regionCode()))))) {
+        throw new LawViolation(
+            "level-skipping-guidance (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)",
+            "A level-skipping visitor is sent to an organ of the matter's own level or the one"
+                + " above, not to "
+                + sentTo.get().name()
+                + ".");
+      }
     }
     if (a.ground() == DeclineGround.NOT_COMPETENT && holder.equals(a.competentOrganisation())) {
       throw new LawViolation(
@@ -576,6 +592,20 @@ final class Petition {
           law.earlier(earlierNamed)
               .orElseThrow(
                   () -> new InvalidInput("earlierPetition", "no such petition: " + earlierNamed));
+      if (a.ground() != DeclineGround.FINAL_AFTER_RE_REVIEW
+          && earlier.receivedOn() != null
+          && earlier.receivedOn().isAfter(registration.receivedOn())) {
+        // the same matter raised "again" cannot be raised before the first time
+        throw new LawViolation(
+            a.ground() == DeclineGround.ALREADY_IN_PROGRESS
+                ? "already-in-progress (条例 Art. 19 para. 3)"
+                : "appeal-window-missed (条例 Arts. 35–36)",
+            "The earlier petition was received on "
+                + earlier.receivedOn()
+                + ", after this one ("
+                + registration.receivedOn()
+                + ").");
+      }
       if (a.ground() == DeclineGround.FINAL_AFTER_RE_REVIEW && !earlier.isFinal()) {
         throw new LawViolation(
             "final-after-re-review (条例 Art. 36 para. 3)",

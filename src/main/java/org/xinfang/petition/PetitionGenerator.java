@@ -295,7 +295,8 @@ public class PetitionGenerator {
       Petitions.Record rec = g.record();
       states.put(
           rec.id(),
-          new Law.EarlierPetition(rec.id(), p.state(), p.isFinal(), p.holder(), p.repeatOf()));
+          new Law.EarlierPetition(
+              rec.id(), p.state(), p.isFinal(), p.holder(), p.repeatOf(), rec.receivedOn()));
       PetitionerData lead = rec.petitioners().get(0);
       Earlier e =
           new Earlier(

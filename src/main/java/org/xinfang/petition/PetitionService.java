@@ -356,7 +356,10 @@ public class PetitionService {
     }
     Optional<Organisation> lower = Optional.empty();
     if (act instanceof Acts.Decline d && d.ground() == DeclineGround.LEVEL_SKIPPING) {
-      lower = lowerBureau(petition.registration());
+      lower =
+          d.competentOrganisation() != null
+              ? organisations.find(d.competentOrganisation())
+              : lowerBureau(petition.registration());
       if (d.competentOrganisation() == null && lower.isPresent()) {
         // the notice names where to go (NOTICES.md): the bureau of the level that was skipped
         act =

@@ -1222,7 +1222,7 @@ class Petitions {
 
   Optional<Law.EarlierPetition> earlier(String id) {
     return jdbc.sql(
-            "select id, state, is_final, handling_organisation, repeat_of from petition"
+            "select id, state, is_final, handling_organisation, repeat_of, received_on from petition"
                 + " where id = :id")
         .param("id", id)
         .query(
@@ -1232,7 +1232,8 @@ class Petitions {
                     PetitionState.valueOf(rs.getString("state")),
                     rs.getBoolean("is_final"),
                     rs.getString("handling_organisation"),
-                    rs.getString("repeat_of")))
+                    rs.getString("repeat_of"),
+                    rs.getObject("received_on", LocalDate.class)))
         .optional();
   }
 

@@ -521,6 +521,19 @@ class LawRulesTest extends IntegrationTest {
     Map<String, Object> street = visit("2026-03-02", BUREAU);
     street.put("regionCode", "210202002"); // a street of 中山区: the district was skipped
     String skipped = id(register(street));
+    // the visitor is sent to an organ the matter may be raised at, not back here or elsewhere
+    refused(
+        skipped,
+        "decline",
+        on(
+            "2026-03-02",
+            "ground",
+            "LEVEL_SKIPPING",
+            "detail",
+            "越级",
+            "competentOrganisation",
+            BUREAU),
+        "level-skipping-guidance (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)");
     JsonNode p =
         act(
             skipped,
@@ -553,6 +566,21 @@ class LawRulesTest extends IntegrationTest {
         late,
         "decline",
         on("2026-05-06", "ground", "APPEAL_WINDOW_MISSED", "detail", "已超过复查期限"),
+        "appeal-window-missed (条例 Arts. 35–36)");
+    // an "earlier" matter received after this one was not missed by it
+    String afterwards = delivered(COUNTY_DEPT);
+    String before = id(register(letter("2026-03-01", CITY_DEPT)));
+    refused(
+        before,
+        "decline",
+        on(
+            "2026-05-06",
+            "ground",
+            "APPEAL_WINDOW_MISSED",
+            "detail",
+            "已超过复查期限",
+            "earlierPetition",
+            afterwards),
         "appeal-window-missed (条例 Arts. 35–36)");
     String pending = id(register(letter("2026-05-06", CITY_DEPT)));
     refused(
