@@ -26,6 +26,9 @@ interface Law {
 
   Optional<Organisation> organisation(String id);
 
+  /** Whether {@code id} is {@code ancestorId} or lies in its subtree (the organisation tree). */
+  boolean isWithin(String id, String ancestorId);
+
   /** Every organisation of the tree (a snapshot), for where a matter's region belongs. */
   List<Organisation> organisations();
 

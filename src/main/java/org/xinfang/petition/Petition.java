@@ -341,23 +341,13 @@ final class Petition {
    * inside the sender's area is registered there and routed on (Art. 22) rather than handled. A
    * forward to a bureau level with or above the sender, or outside its area, is an ordinary
    * forward: that bureau owes the notice and may object (Art. 23 para. 3), so a matter cannot go
-   * round between bureaus with a fresh 15 days at each one.
+   * round between bureaus with a fresh 15 days at each one. The sender's area is its government's
+   * subtree (its own, without a parent).
    */
-  private static Optional<Organisation> parentOf(Organisation o, Law law) {
-    return o.parentId() == null ? Optional.empty() : law.organisation(o.parentId());
-  }
-
   private static boolean relayedDown(Organisation from, Organisation to, Law law) {
-    if (to.type() != OrgType.PETITION_BUREAU || !from.level().isAbove(to.level())) {
-      return false;
-    }
-    String area = from.parentId() != null ? from.parentId() : from.id();
-    for (Optional<Organisation> o = parentOf(to, law); o.isPresent(); o = parentOf(o.get(), law)) {
-      if (o.get().id().equals(area) || o.get().id().equals(from.id())) {
-        return true;
-      }
-    }
-    return false;
+    return to.type() == OrgType.PETITION_BUREAU
+        && from.level().isAbove(to.level())
+        && law.isWithin(to.id(), from.parentId() != null ? from.parentId() : from.id());
   }
 
   /** 交办 (条例 Art. 22 item 3): by a petition bureau, with a due date for the result report. */
@@ -500,134 +490,19 @@ final class Petition {
       throw new InvalidInput(
           "competentOrganisation", "no such organisation: " + a.competentOrganisation());
     }
-    if (a.ground() == DeclineGround.LEVEL_SKIPPING) {
-      if (registration.channel() != Channel.VISIT) {
-        throw new LawViolation(
-            "level-skipping-visits-only (2014 逐级走访办法 Art. 4)",
-            "Only a visit can skip a level; this matter came by " + registration.channel() + ".");
-      }
-      if (!law.levelSkippingAllCategories() && category != null && category != Category.GRIEVANCE) {
-        throw new LawViolation(
-            "level-skipping-scope (2014 逐级走访办法 Art. 4)",
-            "In this deployment only grievances are declined for skipping a level.");
-      }
-      // 条例 Art. 20 para. 1: the organ of the matter's own level, or the one above, may be visited
-      Optional<Regions.Place> place = Regions.place(registration.regionCode(), law.organisations());
-      Optional<Organisation> visited = law.organisation(registration.receivedBy());
-      if (place.isPresent()
-          && visited.isPresent()
-          && !place.get().skippedBy(Regions.unit(visited.get().regionCode()))) {
-        throw new LawViolation(
-            "level-skipping-not-skipped (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)",
-            "A matter may be raised with the organ of its own level or of the one above; "
-                + visited.get().name()
-                + " is not above both, so this visit skipped no level.");
-      }
-      // the organ the visitor is sent to is one the matter may be raised at, not this one
-      Optional<Organisation> sentTo =
-          a.competentOrganisation() == null
-              ? Optional.empty()
-              : law.organisation(a.competentOrganisation());
-      if (sentTo.isPresent()
-          && (sentTo.get().id().equals(holder)
-              || (place.isPresent()
-                  && !place.get().allows(Regions.unit(sentTo.get().regionCode()))))) {
-        throw new LawViolation(
-            "level-skipping-guidance (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)",
-            "A level-skipping visitor is sent to an organ of the matter's own level or the one"
-                + " above, not to "
-                + sentTo.get().name()
-                + ".");
-      }
-    }
-    if (a.ground() == DeclineGround.NOT_COMPETENT && holder.equals(a.competentOrganisation())) {
-      throw new LawViolation(
-          "not-competent-names-another (条例 Art. 23 para. 1)",
-          "An organ that is not competent names the organ that is, not itself.");
-    }
-    if (a.ground() == DeclineGround.APPEAL_WINDOW_MISSED) {
-      // the window is that of an earlier written answer: named, or the petition its repeat
-      String earlierId = a.earlierPetition() != null ? a.earlierPetition() : repeatOf;
-      Optional<Law.EarlierPetition> answered =
-          earlierId == null ? Optional.empty() : law.earlier(earlierId);
-      if (answered.isEmpty() || !EnumSet.of(REPLIED, REVIEWED).contains(answered.get().state())) {
-        throw new LawViolation(
-            "appeal-window-missed (条例 Arts. 35–36)",
-            "Name the earlier petition whose written answer was not appealed in time"
-                + " (earlierPetition), or register this one as its repeat: it must have an opinion"
-                + " or a review opinion.");
-      }
-    }
-    if (a.ground() == DeclineGround.ALREADY_IN_PROGRESS
-        && a.earlierPetition() == null
-        && repeatOf == null) {
-      throw new LawViolation(
-          "already-in-progress (条例 Art. 19 para. 3)",
-          "Name the earlier petition being handled (earlierPetition), or register this one as a"
-              + " repeat of it: only the same matter raised again with a superior is declined so.");
-    }
-    if (a.ground() == DeclineGround.FINAL_AFTER_RE_REVIEW) {
-      // 不再受理 only a matter re-reviewed and final: named here, or registered as its repeat
-      String earlierId = a.earlierPetition() != null ? a.earlierPetition() : repeatOf;
-      if (earlierId == null) {
-        throw new LawViolation(
-            "final-after-re-review (条例 Art. 36 para. 3)",
-            "Name the earlier, re-reviewed petition (earlierPetition), or register this one as"
-                + " a repeat of it: only a final matter raised again is not accepted again.");
-      }
-      if (a.earlierPetition() == null
-          && !law.earlier(earlierId).map(Law.EarlierPetition::isFinal).orElse(false)) {
-        throw new LawViolation(
-            "final-after-re-review (条例 Art. 36 para. 3)",
-            "The petition this one repeats is not final: only a re-reviewed matter is not"
-                + " accepted again.");
-      }
-    }
-    String earlierNamed =
-        a.earlierPetition() != null
-            ? a.earlierPetition()
-            : a.ground() == DeclineGround.ALREADY_IN_PROGRESS ? repeatOf : null;
-    if (earlierNamed != null) {
-      Law.EarlierPetition earlier =
-          law.earlier(earlierNamed)
-              .orElseThrow(
-                  () -> new InvalidInput("earlierPetition", "no such petition: " + earlierNamed));
-      if (a.ground() != DeclineGround.FINAL_AFTER_RE_REVIEW
-          && earlier.receivedOn() != null
-          && earlier.receivedOn().isAfter(registration.receivedOn())) {
-        // the same matter raised "again" cannot be raised before the first time
-        throw new LawViolation(
-            a.ground() == DeclineGround.ALREADY_IN_PROGRESS
-                ? "already-in-progress (条例 Art. 19 para. 3)"
-                : "appeal-window-missed (条例 Arts. 35–36)",
-            "The earlier petition was received on "
-                + earlier.receivedOn()
-                + ", after this one ("
-                + registration.receivedOn()
-                + ").");
-      }
-      if (a.ground() == DeclineGround.FINAL_AFTER_RE_REVIEW && !earlier.isFinal()) {
-        throw new LawViolation(
-            "final-after-re-review (条例 Art. 36 para. 3)",
-            "The earlier petition is not final: only a re-reviewed matter is not accepted again.");
-      }
-      if (a.ground() == DeclineGround.ALREADY_IN_PROGRESS) {
-        if (CONCLUDED_STATES.contains(earlier.state())) {
+    switch (a.ground()) {
+      case LEVEL_SKIPPING -> requireLevelSkipped(a, law);
+      case NOT_COMPETENT -> {
+        if (holder.equals(a.competentOrganisation())) {
           throw new LawViolation(
-              "already-in-progress (条例 Art. 19 para. 3)",
-              "The earlier petition is no longer in progress (" + earlier.state() + ").");
-        }
-        // only a superior of the organ handling it declines the same matter raised again
-        OrgLevel mine = law.organisation(holder).orElseThrow().level();
-        OrgLevel theirs =
-            law.organisation(earlier.handlingOrganisation()).map(Organisation::level).orElse(mine);
-        if (!mine.isAbove(theirs)) {
-          throw new LawViolation(
-              "already-in-progress (条例 Art. 19 para. 3)",
-              "Only an organ above the one handling the matter declines it as already in"
-                  + " progress; raise it with the handling organ instead.");
+              "not-competent-names-another (条例 Art. 23 para. 1)",
+              "An organ that is not competent names the organ that is, not itself.");
         }
       }
+      case ALREADY_IN_PROGRESS -> requireInProgressBelow(a, law);
+      case APPEAL_WINDOW_MISSED -> requireAnswered(a, law);
+      case FINAL_AFTER_RE_REVIEW -> requireFinal(a, law);
+      default -> {}
     }
     record(
         "decline",
@@ -635,6 +510,130 @@ final class Petition {
         a.ground().basis(),
         new Decline(on, a.ground(), a.detail(), a.competentOrganisation(), a.earlierPetition()),
         acting);
+  }
+
+  /**
+   * LEVEL_SKIPPING (2014 逐级走访办法 Art. 4): a visit, in the deployment's scope, that passed over the
+   * organ of the matter's own level and the one above (条例 Art. 20 para. 1); the organ the visitor
+   * is sent to is one of those two.
+   */
+  private void requireLevelSkipped(Decline a, Law law) {
+    if (registration.channel() != Channel.VISIT) {
+      throw new LawViolation(
+          "level-skipping-visits-only (2014 逐级走访办法 Art. 4)",
+          "Only a visit can skip a level; this matter came by " + registration.channel() + ".");
+    }
+    if (!law.levelSkippingAllCategories() && category != null && category != Category.GRIEVANCE) {
+      throw new LawViolation(
+          "level-skipping-scope (2014 逐级走访办法 Art. 4)",
+          "In this deployment only grievances are declined for skipping a level.");
+    }
+    Optional<Regions.Place> place = Regions.place(registration.regionCode(), law.organisations());
+    Optional<Organisation> visited = law.organisation(registration.receivedBy());
+    if (place.isPresent()
+        && visited.isPresent()
+        && !place.get().skippedBy(Regions.unit(visited.get().regionCode()))) {
+      throw new LawViolation(
+          "level-skipping-not-skipped (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)",
+          "A matter may be raised with the organ of its own level or of the one above; "
+              + visited.get().name()
+              + " is not above both, so this visit skipped no level.");
+    }
+    Optional<Organisation> sentTo =
+        a.competentOrganisation() == null
+            ? Optional.empty()
+            : law.organisation(a.competentOrganisation());
+    if (sentTo.isPresent()
+        && (sentTo.get().id().equals(holder)
+            || (place.isPresent()
+                && !place.get().allows(Regions.unit(sentTo.get().regionCode()))))) {
+      throw new LawViolation(
+          "level-skipping-guidance (条例 Art. 20 para. 1; 2014 逐级走访办法 Art. 4)",
+          "A level-skipping visitor is sent to an organ of the matter's own level or the one"
+              + " above, not to "
+              + sentTo.get().name()
+              + ".");
+    }
+  }
+
+  /**
+   * The same matter raised before, which the grounds of a matter raised again rest on: named in the
+   * decline, or the petition this one was registered as a repeat of.
+   *
+   * @param rule the ground's rule, refusing a decline that names none
+   */
+  private Law.EarlierPetition earlierMatter(Decline a, Law law, String rule, String which) {
+    String id = a.earlierPetition() != null ? a.earlierPetition() : repeatOf;
+    if (id == null) {
+      throw new LawViolation(
+          rule,
+          "Name the earlier petition ("
+              + which
+              + ") in earlierPetition, or register this one as a repeat of it.");
+    }
+    return law.earlier(id)
+        .orElseThrow(() -> new InvalidInput("earlierPetition", "no such petition: " + id));
+  }
+
+  /** Raised again means raised after: the earlier matter was received no later than this one. */
+  private void requireRaisedBefore(Law.EarlierPetition earlier, String rule) {
+    if (earlier.receivedOn() != null && earlier.receivedOn().isAfter(registration.receivedOn())) {
+      throw new LawViolation(
+          rule,
+          "The earlier petition was received on "
+              + earlier.receivedOn()
+              + ", after this one ("
+              + registration.receivedOn()
+              + ").");
+    }
+  }
+
+  /**
+   * ALREADY_IN_PROGRESS (条例 Art. 19 para. 3): the same matter, still in progress, raised again with
+   * a superior of the organ handling it.
+   */
+  private void requireInProgressBelow(Decline a, Law law) {
+    String rule = "already-in-progress (条例 Art. 19 para. 3)";
+    Law.EarlierPetition earlier = earlierMatter(a, law, rule, "the one in progress");
+    requireRaisedBefore(earlier, rule);
+    if (CONCLUDED_STATES.contains(earlier.state())) {
+      throw new LawViolation(
+          rule, "The earlier petition is no longer in progress (" + earlier.state() + ").");
+    }
+    OrgLevel mine = law.organisation(holder).orElseThrow().level();
+    OrgLevel theirs =
+        law.organisation(earlier.handlingOrganisation()).map(Organisation::level).orElse(mine);
+    if (!mine.isAbove(theirs)) {
+      throw new LawViolation(
+          rule,
+          "Only an organ above the one handling the matter declines it as already in"
+              + " progress; raise it with the handling organ instead.");
+    }
+  }
+
+  /**
+   * APPEAL_WINDOW_MISSED (条例 Arts. 35–36): the earlier matter has a written answer (an opinion or a
+   * review opinion) that was not appealed in time.
+   */
+  private void requireAnswered(Decline a, Law law) {
+    String rule = "appeal-window-missed (条例 Arts. 35–36)";
+    Law.EarlierPetition earlier = earlierMatter(a, law, rule, "the one answered");
+    requireRaisedBefore(earlier, rule);
+    if (!EnumSet.of(REPLIED, REVIEWED).contains(earlier.state())) {
+      throw new LawViolation(
+          rule,
+          "The earlier petition has no written answer left to appeal (" + earlier.state() + ").");
+    }
+  }
+
+  /** FINAL_AFTER_RE_REVIEW (不再受理, 条例 Art. 36 para. 3): the earlier matter is re-reviewed, final. */
+  private void requireFinal(Decline a, Law law) {
+    String rule = "final-after-re-review (条例 Art. 36 para. 3)";
+    if (!earlierMatter(a, law, rule, "the re-reviewed one").isFinal()) {
+      throw new LawViolation(
+          rule,
+          "The earlier petition is not final: only a re-reviewed matter is not accepted again.");
+    }
   }
 
   /**

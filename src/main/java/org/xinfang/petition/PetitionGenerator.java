@@ -355,6 +355,11 @@ public class PetitionGenerator {
     }
 
     @Override
+    public boolean isWithin(String id, String ancestorId) {
+      return law.isWithin(id, ancestorId);
+    }
+
+    @Override
     public List<Organisation> reviewOrgans(String id) {
       return law.reviewOrgans(id);
     }

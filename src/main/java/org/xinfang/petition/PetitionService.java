@@ -1003,6 +1003,11 @@ public class PetitionService {
       }
 
       @Override
+      public boolean isWithin(String id, String ancestorId) {
+        return organisations.isWithin(id, ancestorId);
+      }
+
+      @Override
       public Optional<Organisation> organisation(String id) {
         return id == null ? Optional.empty() : organisations.find(id);
       }
