@@ -2,6 +2,7 @@ package org.xinfang.petition;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.xinfang.organisation.OrgLevel;
 import org.xinfang.organisation.Organisation;
 
@@ -64,29 +65,27 @@ final class Regions {
     if (matter == null) {
       return Optional.empty();
     }
-    String own = null;
-    for (Organisation o : organisations) {
-      String u = unit(o.regionCode());
-      if (u != null
-          && o.level() != OrgLevel.VILLAGE
-          && matter.startsWith(u)
-          && (own == null || u.length() > own.length())) {
-        own = u;
-      }
-    }
+    String own = deepest(organisations, true, u -> matter.startsWith(u));
     if (own == null) {
       return Optional.empty();
     }
-    String above = null;
+    return Optional.of(
+        new Place(own, deepest(organisations, false, u -> own.startsWith(u) && !own.equals(u))));
+  }
+
+  /** The longest unit of an organ (villages' left out when asked) that {@code holds} accepts. */
+  private static String deepest(
+      Collection<Organisation> organisations, boolean withoutVillages, Predicate<String> holds) {
+    String found = null;
     for (Organisation o : organisations) {
       String u = unit(o.regionCode());
       if (u != null
-          && own.startsWith(u)
-          && !own.equals(u)
-          && (above == null || u.length() > above.length())) {
-        above = u;
+          && !(withoutVillages && o.level() == OrgLevel.VILLAGE)
+          && holds.test(u)
+          && (found == null || u.length() > found.length())) {
+        found = u;
       }
     }
-    return Optional.of(new Place(own, above));
+    return found;
   }
 }

@@ -1,5 +1,10 @@
 package org.xinfang.shared;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Text a record can hold. Nothing a user submitted is ever lost: text is stored as sent, hostile or
  * odd as it may be (a bell, a form feed, U+FFFE), except what a database cannot hold as sent —
@@ -44,34 +49,49 @@ public final class RecordableText {
    * than tab, line feed and carriage return, U+FFFE, U+FFFF and half of a surrogate pair.
    */
   public static String printable(String text) {
-    if (text == null || text.chars().allMatch(RecordableText::printable)) {
-      return text;
+    if (text == null) {
+      return null;
     }
-    StringBuilder out = new StringBuilder(text.length());
+    StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean pair =
           Character.isHighSurrogate(c)
               && i + 1 < text.length()
               && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean bad =
+          !pair
+              && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                  || c == 0xFFFE
+                  || c == 0xFFFF
+                  || Character.isSurrogate(c));
+      if (bad && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        out.append(bad ? '\uFFFD' : c);
+        if (pair) {
+          out.append(text.charAt(i + 1));
+        }
+      }
       if (pair) {
-        out.append(c).append(text.charAt(++i));
-      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-          || c == 0xFFFE
-          || c == 0xFFFF
-          || Character.isSurrogate(c)) {
-        out.append('\uFFFD');
-      } else {
-        out.append(c);
+        i++;
       }
     }
-    return out.toString();
+    return out == null ? text : out.toString();
   }
 
-  private static boolean printable(int c) {
-    return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
-        && c != 0xFFFE
-        && c != 0xFFFF
-        && !Character.isSurrogate((char) c);
+  /** Whether these bytes are UTF-8 as sent (nothing the decoder would replace). */
+  public static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 }

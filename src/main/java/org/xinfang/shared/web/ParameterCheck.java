@@ -6,15 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.xinfang.shared.RecordableText;
 
 /**
  * Parameters the server cannot read as sent are refused before anything else reads them, with a
@@ -79,13 +77,7 @@ class ParameterCheck extends OncePerRequestFilter {
           bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
         }
       }
-      try {
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes.toByteArray()));
-      } catch (CharacterCodingException e) {
+      if (!RecordableText.isUtf8(bytes.toByteArray())) {
         return false;
       }
     }

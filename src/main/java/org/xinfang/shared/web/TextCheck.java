@@ -9,11 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Type;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -117,9 +113,8 @@ class TextCheck extends RequestBodyAdviceAdapter implements HandlerInterceptor {
   }
 
   private static void refuse(Deque<Object> path, String text) {
-    String flaw = RecordableText.flaw(text);
-    if (flaw != null) {
-      refuse(name(path), text);
+    if (RecordableText.flaw(text) != null) {
+      refuse(name(path), text); // the path joined only when it names a flaw
     }
   }
 
@@ -177,14 +172,7 @@ class TextCheck extends RequestBodyAdviceAdapter implements HandlerInterceptor {
 
   private static boolean utf8(Part part) throws IOException {
     try (InputStream in = part.getInputStream()) {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(in.readAllBytes()));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
+      return RecordableText.isUtf8(in.readAllBytes());
     }
   }
 }
