@@ -573,37 +573,21 @@ class LawRulesTest extends IntegrationTest {
     refused(
         before,
         "decline",
-        on(
-            "2026-05-06",
-            "ground",
-            "APPEAL_WINDOW_MISSED",
-            "detail",
-            "已超过复查期限",
-            "earlierPetition",
-            afterwards),
+        declining("2026-05-06", "APPEAL_WINDOW_MISSED", "已超过复查期限", "earlierPetition", afterwards),
         "appeal-window-missed (条例 Arts. 35–36)");
     String pending = id(register(letter("2026-05-06", CITY_DEPT)));
     refused(
         late,
         "decline",
-        on(
-            "2026-05-06",
-            "ground",
-            "APPEAL_WINDOW_MISSED",
-            "detail",
-            "已超过复查期限",
-            "earlierPetition",
-            pending),
+        declining("2026-05-06", "APPEAL_WINDOW_MISSED", "已超过复查期限", "earlierPetition", pending),
         "appeal-window-missed (条例 Arts. 35–36)");
     JsonNode p =
         act(
             late,
             "decline",
-            on(
+            declining(
                 "2026-05-06",
-                "ground",
                 "APPEAL_WINDOW_MISSED",
-                "detail",
                 "已超过复查期限，且无正当理由",
                 "earlierPetition",
                 answered));
@@ -1755,14 +1739,19 @@ class LawRulesTest extends IntegrationTest {
   }
 
   private static Map<String, Object> finalDecline(String earlier, String detail) {
-    return on(
-        "2026-06-01",
-        "ground",
-        "FINAL_AFTER_RE_REVIEW",
-        "detail",
-        detail,
-        "earlierPetition",
-        earlier);
+    return declining("2026-06-01", "FINAL_AFTER_RE_REVIEW", detail, "earlierPetition", earlier);
+  }
+
+  /** A decline's body: its day, ground and reasons, and any further fields. */
+  private static Map<String, Object> declining(
+      String day, String ground, String detail, Object... more) {
+    Object[] pairs = new Object[4 + more.length];
+    pairs[0] = "ground";
+    pairs[1] = ground;
+    pairs[2] = "detail";
+    pairs[3] = detail;
+    System.arraycopy(more, 0, pairs, 4, more.length);
+    return on(day, pairs);
   }
 
   /** The act is refused by the law: 409 with the rule and its article. */
